@@ -1,0 +1,69 @@
+import zoneinfo
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+from .policy import requires_mfa
+
+# What a staff member without a second factor may still reach: enrolment itself and the way out.
+MFA_ENROLMENT_VIEWS = {
+    "mfa_index",
+    "mfa_activate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
+    "account_logout",
+    "account_reauthenticate",
+    "set_language",
+    "healthz",
+}
+SESSION_MFA_OK = "convoca_mfa_ok"
+
+
+class UserTimezoneMiddleware:
+    """Show times in the signed-in user's time zone; anonymous visitors get UTC."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.time_zone:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        else:
+            timezone.deactivate()
+        return self.get_response(request)
+
+
+class RequireStaffMFAMiddleware:
+    """Secretariat staff cannot use the site until they have enrolled an authenticator app."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.session.get(SESSION_MFA_OK)
+            and not request.path_info.startswith(("/static/", "/api/", "/healthz"))
+            and requires_mfa(user)
+        ):
+            if is_mfa_enabled(user, ["totp"]):
+                request.session[SESSION_MFA_OK] = True
+            elif self._url_name(request) not in MFA_ENROLMENT_VIEWS:
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _url_name(request) -> str | None:
+        try:
+            return resolve(request.path_info).url_name
+        except Resolver404:
+            return None
