@@ -4,6 +4,7 @@ Without DATABASE_URL convoca runs on an embedded SQLite file in ./var, without R
 local-memory cache; EMAIL_URL picks the mail backend (console when unset).
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -15,7 +16,7 @@ VAR_DIR = Path(environ.Env().str("CONVOCA_VAR_DIR", default=str(BASE_DIR / "var"
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-TESTING = env.bool("CONVOCA_TESTING", default=False)
+TESTING = env.bool("CONVOCA_TESTING", default=False) or "pytest" in sys.modules
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     # A local secret that survives restarts, so sessions and tokens stay valid on a dev box.
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_countries",
     "rules.apps.AutodiscoverRulesConfig",
+    # Before allauth, so our layout wraps allauth's pages.
+    "convoca.web",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -53,7 +56,6 @@ INSTALLED_APPS = [
     "convoca.accounts",
     "convoca.stakeholders",
     "convoca.taxonomy",
-    "convoca.web",
     "convoca.api",
     "convoca.demo",
 ]
@@ -144,13 +146,25 @@ TASKS = {
 }
 
 # --- Mail ------------------------------------------------------------------------------------
+# EMAIL_URL: smtp://user:pass@host:587/?ssl=false, smtp+tls://…, consolemail://, filemail://…
 _email = env.email_url("EMAIL_URL", default="consolemail://")
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
-for _key in ("EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD"):
-    if _key in _email:
-        globals()[_key] = _email[_key]
-EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+_mail_options = {
+    option: _email[key]
+    for key, option in {
+        "EMAIL_HOST": "host",
+        "EMAIL_PORT": "port",
+        "EMAIL_HOST_USER": "username",
+        "EMAIL_HOST_PASSWORD": "password",
+        "EMAIL_USE_TLS": "use_tls",
+        "EMAIL_USE_SSL": "use_ssl",
+    }.items()
+    if _email.get(key) not in (None, "")
+}
+if _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+    _mail_options = {"file_path": _email.get("EMAIL_FILE_PATH") or str(VAR_DIR / "mail")}
+elif not _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    _mail_options = {}
+MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="convoca <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -267,6 +281,14 @@ SECURE_CSP = {
 # --- API -------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
+
+if TESTING:
+    # Fast hashing and in-memory mail in tests; everything else stays as in production.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    WHITENOISE_AUTOREFRESH = True
+    WHITENOISE_USE_FINDERS = True
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -30,14 +30,20 @@ class UserTimezoneMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        zone = None
         if user is not None and user.is_authenticated and user.time_zone:
             try:
-                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+                zone = zoneinfo.ZoneInfo(user.time_zone)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
-        else:
+                zone = None
+        if zone is None:
+            return self.get_response(request)
+        timezone.activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            # Threads serve many people: never let one person's zone reach the next request.
             timezone.deactivate()
-        return self.get_response(request)
 
 
 class RequireStaffMFAMiddleware:

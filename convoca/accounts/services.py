@@ -28,6 +28,8 @@ def update_profile(
     gender: str,
 ) -> User:
     """Change one's own name, language, time zone and (optional, private) gender."""
+    # Compare with the stored row, not the instance a bound form may already have modified.
+    user = User.objects.select_for_update().get(pk=user.pk)
     changed = {
         field: value
         for field, value in {

@@ -49,6 +49,7 @@ def create_organization(*, by, slug: str = "", **fields) -> Organization:
 @transaction.atomic
 def update_organization(*, organization: Organization, by, **fields) -> Organization:
     """Edit the public details of an organization (its slug never changes: links stay valid)."""
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
     changed = {
         k: v
         for k, v in fields.items()

@@ -1,0 +1,40 @@
+import os
+import secrets
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from convoca.demo.accounts import build_accounts
+from convoca.demo.stakeholders import build_organizations, build_people
+
+
+def demo_password() -> str:
+    """DEMO_PASSWORD, else one generated on the first run and kept in var/ for later runs."""
+    if os.environ.get("DEMO_PASSWORD"):
+        return os.environ["DEMO_PASSWORD"]
+    path = settings.VAR_DIR / "demo_password"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(12))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class Command(BaseCommand):
+    help = "Build the demo data from the seed letters; running it again changes nothing."
+
+    def handle(self, *args, **options):
+        password = demo_password()
+        with transaction.atomic():
+            organizations = build_organizations()
+            people = build_people(organizations)
+            accounts = build_accounts(password=password, organizations=organizations)
+        self.stdout.write(
+            f"Demo data ready: {len(organizations)} organizations, {len(people)} people."
+        )
+        self.stdout.write("Demo accounts (password below):")
+        for account in accounts:
+            note = f"  ({account.note})" if account.note else ""
+            self.stdout.write(f"  {account.role}: {account.email}{note}")
+        self.stdout.write(f"  password: {password}")

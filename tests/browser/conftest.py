@@ -1,0 +1,72 @@
+"""Browser tests: Playwright (sync API) drives Debian's Chromium against pytest-django's live server.
+
+The live server runs in a thread of this process, so the locmem mail outbox and the test
+database are shared with the test. Playwright's sync API keeps an event loop running in the test
+thread, which would make Django refuse ORM calls from the test; hence DJANGO_ALLOW_ASYNC_UNSAFE.
+"""
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+# Playwright waits this long (ms) for an element or a navigation before it gives up.
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("install Debian's chromium: apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Iterator[Page]:
+    """A fresh browser profile (no cookies) and tab per test, pointed at the live server."""
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    expect.set_options(timeout=TIMEOUT_MS)
+    yield page
+    context.close()
+
+
+def sign_in(page: Page, email: str, password: str, *, next_path: str = "") -> None:
+    """Fill allauth's sign-in form at /en/accounts/login/ and submit it."""
+    page.goto("/en/accounts/login/" + (f"?next={next_path}" if next_path else ""))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.locator("main").get_by_role("button", name="Sign In").click()
+
+
+def sign_out(page: Page) -> None:
+    """The "Sign out" button in the header posts to allauth's logout view."""
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def path_of(url: str) -> str:
+    return re.sub(r"^https?://[^/]+", "", url)

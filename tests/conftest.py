@@ -1,0 +1,77 @@
+import pytest
+from django.core.cache import cache
+
+from convoca.stakeholders.models import Role
+from convoca.stakeholders.services import grant_role
+
+from .factories import PASSWORD, FocalPointFactory, OrganizationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Rate-limit counters and cached pages must not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory(name="Mama Tech Collective", slug="mama-tech")
+
+
+@pytest.fixture
+def participant(db):
+    return UserFactory(email="participant@example.org")
+
+
+@pytest.fixture
+def focal_point(db, organization):
+    return FocalPointFactory(organization=organization, user__email="focal@example.org").user
+
+
+@pytest.fixture
+def secretariat(db):
+    user = UserFactory(email="secretariat@example.org")
+    grant_role(user=user, role=Role.SECRETARIAT)
+    enrol_totp(user)
+    return user
+
+
+@pytest.fixture
+def reviewer(db):
+    user = UserFactory(email="reviewer@example.org")
+    grant_role(user=user, role=Role.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def jury(db):
+    user = UserFactory(email="jury@example.org")
+    grant_role(user=user, role=Role.JURY)
+    return user
+
+
+def current_totp_code(secret: str) -> str:
+    """The code an authenticator app would show right now for `secret`."""
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def enrol_totp(user) -> str:
+    """Give `user` a real TOTP authenticator, as the enrolment page would; returns its secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
