@@ -39,7 +39,8 @@ worker: setup
 	$(MANAGE) db_worker
 
 test: setup
-	CONVOCA_TESTING=1 $(BIN)/pytest $(PYTEST_ARGS)
+	@rc=0; CONVOCA_TESTING=1 $(BIN)/pytest $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; exit $$rc
 
 lint: setup
 	$(BIN)/ruff check .

@@ -119,6 +119,8 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # A file, not memory, so tests can close and reopen the connection like production.
+            "TEST": {"NAME": str(VAR_DIR / "test-convoca.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -280,7 +282,7 @@ SECURE_CSP = {
 
 # --- API -------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
-NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
+NINJA_MAX_PER_PAGE_SIZE = 200
 
 if TESTING:
     # Fast hashing and in-memory mail in tests; everything else stays as in production.

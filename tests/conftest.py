@@ -39,7 +39,7 @@ def focal_point(db, organization):
 def secretariat(db):
     user = UserFactory(email="secretariat@example.org")
     grant_role(user=user, role=Role.SECRETARIAT)
-    enrol_totp(user)
+    user.totp_secret = enrol_totp(user)
     return user
 
 
@@ -75,3 +75,13 @@ def enrol_totp(user) -> str:
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     return secret
+
+
+def sign_in(client, user):
+    """Sign in through the real login form, and the authenticator code where the user has one."""
+    response = client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302, response
+    if response.url.endswith("/2fa/authenticate/"):
+        response = client.post(response.url, {"code": current_totp_code(user.totp_secret)})
+        assert response.status_code == 302
+    return client

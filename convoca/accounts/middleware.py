@@ -20,6 +20,9 @@ MFA_ENROLMENT_VIEWS = {
     "healthz",
 }
 SESSION_MFA_OK = "convoca_mfa_ok"
+# Paths that must answer without touching the session or the user (health checks stay
+# truthful when the cache that holds sessions is down).
+UNPERSONAL_PATHS = ("/static/", "/healthz", "/api/")
 
 
 class UserTimezoneMiddleware:
@@ -29,6 +32,8 @@ class UserTimezoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info.startswith(UNPERSONAL_PATHS):
+            return self.get_response(request)
         user = getattr(request, "user", None)
         zone = None
         if user is not None and user.is_authenticated and user.time_zone:
@@ -53,12 +58,13 @@ class RequireStaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info.startswith(UNPERSONAL_PATHS):
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if (
             user is not None
             and user.is_authenticated
             and not request.session.get(SESSION_MFA_OK)
-            and not request.path_info.startswith(("/static/", "/api/", "/healthz"))
             and requires_mfa(user)
         ):
             if is_mfa_enabled(user, ["totp"]):

@@ -1,0 +1,86 @@
+"""Secretariat staff cannot use the site until they have enrolled an authenticator app."""
+
+import re
+import time
+
+import pytest
+from allauth.mfa import app_settings as mfa_settings
+from playwright.sync_api import Locator, Page, expect
+
+from convoca.stakeholders.models import Role
+from convoca.stakeholders.services import grant_role
+from tests.browser.conftest import sign_in, sign_out
+from tests.conftest import current_totp_code
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.browser
+
+ACTIVATE_URL = re.compile(r"/en/accounts/2fa/totp/activate/$")
+PROFILE_URL = re.compile(r"/en/accounts/profile/$")
+
+
+def totp_window() -> int:
+    return int(time.time()) // mfa_settings.TOTP_PERIOD
+
+
+def enter_current_code(page: Page, field: Locator, button: Locator, secret: str) -> None:
+    """Type the code an authenticator app shows now and submit it.
+
+    A code is only good for its 30-second window. Should the window roll over between reading
+    the code and the server checking it, the code is refused through no fault of the app; a
+    person would then type the app's next code, and so does this helper (once, and only then).
+    """
+    for _attempt in range(2):
+        window = totp_window()
+        field.fill(current_totp_code(secret))
+        with page.expect_response(lambda response: response.request.method == "POST") as posted:
+            button.click()
+        refused = posted.value.status == 200  # the form came back instead of a redirect
+        if not refused or totp_window() == window:
+            return
+
+
+def test_secretariat_member_must_enrol_an_authenticator_then_signs_in_with_a_code(page: Page):
+    user = UserFactory(email="new.secretariat@example.org")
+    grant_role(user=user, role=Role.SECRETARIAT)
+
+    sign_in(page, user.email, PASSWORD)
+    expect(page).to_have_url(ACTIVATE_URL)
+    expect(page.get_by_role("heading", name="Activate Authenticator App")).to_be_visible()
+
+    # Whatever page they ask for, they are sent back to enrolment.
+    for path in ("/en/accounts/profile/", "/en/accounts/tokens/", "/en/sdgs/", "/en/"):
+        page.goto(path)
+        expect(page).to_have_url(ACTIVATE_URL)
+
+    # They copy the secret into their app and type the code it shows.
+    secret = page.get_by_label("Authenticator secret").input_value()
+    assert re.fullmatch(r"[A-Z2-7]{16,}=*", secret), secret
+    enter_current_code(
+        page,
+        page.get_by_label("Authenticator code"),
+        page.get_by_role("button", name="Activate"),
+        secret,
+    )
+    expect(page).not_to_have_url(ACTIVATE_URL)
+
+    # Enrolled: the profile opens.
+    page.goto("/en/accounts/profile/")
+    expect(page).to_have_url(PROFILE_URL)
+    expect(page.get_by_role("heading", name="Your profile")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(user.email, exact=True)).to_be_visible()
+
+    # Next time, the password alone is not enough: the app's code comes before the profile.
+    sign_out(page)
+    sign_in(page, user.email, PASSWORD)
+    expect(page.get_by_role("heading", name="Two-Factor Authentication")).to_be_visible()
+    expect(page).not_to_have_url(PROFILE_URL)
+    enter_current_code(
+        page,
+        page.get_by_label("Code"),
+        page.get_by_role("button", name="Sign In"),
+        secret,
+    )
+    expect(page).to_have_url(PROFILE_URL)
+    expect(page.get_by_role("heading", name="Your profile")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(user.email, exact=True)).to_be_visible()
