@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one account per line)
 """One demo account per role, each with a verified email address."""
 
 from dataclasses import dataclass

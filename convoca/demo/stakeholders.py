@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one organization per line reads better than wrapped tuples)
 """Invented organizations and people, from every stakeholder type and every ITU region.
 
 Names are made up (no real person is named); countries are real so regional statistics mean

@@ -27,9 +27,14 @@ def test_anonymous_actions_are_logged_without_an_actor():
 
 def test_a_failed_write_leaves_no_audit_entry_behind():
     organization = OrganizationFactory()
-    with pytest.raises(RuntimeError), transaction.atomic():
-        log_action(organization, "test.half_done")
-        raise RuntimeError("the service failed after logging")
+
+    def failing_service():
+        with transaction.atomic():
+            log_action(organization, "test.half_done")
+            raise RuntimeError("the service failed after logging")
+
+    with pytest.raises(RuntimeError):
+        failing_service()
     assert not AuditEntry.objects.filter(action="test.half_done").exists()
 
 

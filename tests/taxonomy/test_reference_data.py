@@ -36,7 +36,8 @@ def test_every_reference_name_exists_in_each_un_language(language):
     field = f"name_{language.replace('-', '_')}"
     for model in (ActionLine, SDG, FocusArea, Theme):
         names = list(model.objects.values_list(field, flat=True))
-        assert names and all(names), (model, language)
+        assert names, model
+        assert all(names), (model, language)
         if language != "en":
             english = set(model.objects.values_list("name_en", flat=True))
             assert len(set(names) - english) > len(names) / 2, (model, language)
