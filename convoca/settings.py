@@ -4,6 +4,7 @@ Without DATABASE_URL convoca runs on an embedded SQLite file in ./var, without R
 local-memory cache; EMAIL_URL picks the mail backend (console when unset).
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.humanize",
     "django_countries",
+    "ninja",
     "rules.apps.AutodiscoverRulesConfig",
     # Before allauth, so our layout wraps allauth's pages.
     "convoca.web",
@@ -120,7 +122,8 @@ else:
                 "timeout": 20,
             },
             # A file, not memory, so tests can close and reopen the connection like production.
-            "TEST": {"NAME": str(VAR_DIR / "test-convoca.sqlite3")},
+            # One file per process, so two test runs on one machine never share it.
+            "TEST": {"NAME": str(VAR_DIR / f"test-convoca-{os.getpid()}.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

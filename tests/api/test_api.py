@@ -129,3 +129,9 @@ def test_me_needs_a_token_and_describes_its_owner(client):
     assert me["email"] == "amina@example.org"
     assert me["preferred_language"] == "fr"
     assert "gender" not in me
+
+
+def test_api_docs_load_their_assets_from_our_server_not_a_cdn(client):
+    page = client.get("/api/v1/docs").text
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower()

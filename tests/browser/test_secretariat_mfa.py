@@ -17,6 +17,9 @@ pytestmark = pytest.mark.browser
 
 ACTIVATE_URL = re.compile(r"/en/accounts/2fa/totp/activate/$")
 PROFILE_URL = re.compile(r"/en/accounts/profile/$")
+REAUTHENTICATE_FOR_ACTIVATION_URL = re.compile(
+    r"/en/accounts/reauthenticate/\?next=%2Fen%2Faccounts%2F2fa%2Ftotp%2Factivate%2F$"
+)
 
 
 def totp_window() -> int:
@@ -45,6 +48,13 @@ def test_secretariat_member_must_enrol_an_authenticator_then_signs_in_with_a_cod
     grant_role(user=user, role=Role.SECRETARIAT)
 
     sign_in(page, user.email, PASSWORD)
+    # Instead of the profile, enrolment: allauth first has them confirm their password
+    # ("Confirm Access"), as it does before any change to the second factor, then the
+    # activation page follows.
+    expect(page).to_have_url(REAUTHENTICATE_FOR_ACTIVATION_URL)
+    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    page.get_by_placeholder("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
     expect(page).to_have_url(ACTIVATE_URL)
     expect(page.get_by_role("heading", name="Activate Authenticator App")).to_be_visible()
 
