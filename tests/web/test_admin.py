@@ -18,8 +18,8 @@ def test_every_model_of_ours_is_in_the_admin_with_search_and_filters():
 
 
 def test_a_superuser_can_open_each_admin_list(admin_client):
-    from tests.conftest import enrol_totp
     from convoca.accounts.models import User
+    from tests.conftest import enrol_totp
 
     for user in User.objects.filter(is_superuser=True):
         enrol_totp(user)

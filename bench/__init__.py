@@ -1,0 +1,7 @@
+"""Benchmark harness: how fast convoca serves its pages and API, next to a same-run reference.
+
+`python -m bench.run` builds a throwaway demo edition, serves it with granian as production does,
+and measures each target in `bench.targets` twice with the same load generator: once from the
+app and once as the identical bytes served statically by granian on the same machine. The
+ratio app/reference is the number to watch; absolute requests per second depend on the box.
+"""

@@ -1,0 +1,28 @@
+"""The URLs the benchmark measures; append a `Target` to `TARGETS` to measure one more.
+
+Each target is fetched once from the app; those exact bytes become its reference, served
+statically, so every target is compared with the cost of merely delivering its own response.
+"""
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    """One anonymous GET request that must answer 200."""
+
+    name: str
+    path: str
+
+    @property
+    def slug(self) -> str:
+        """A file-name-safe form of the name, used for the reference file."""
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-") or "target"
+
+
+TARGETS: list[Target] = [
+    Target(name="organizations page", path="/en/organizations/"),
+    Target(name="API organizations", path="/api/v1/organizations?page_size=50"),
+    Target(name="API action lines", path="/api/v1/action-lines"),
+]
