@@ -25,8 +25,8 @@ SESSION_MFA_OK = "convoca_mfa_ok"
 UNPERSONAL_PATHS = ("/static/", "/healthz", "/api/")
 
 
-class UserTimezoneMiddleware:
-    """Show times in the signed-in user's time zone; anonymous visitors get UTC."""
+class SignedInMiddleware:
+    """Runs `handle(request, user)` for signed-in people on ordinary pages, passes the rest."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,13 +35,21 @@ class UserTimezoneMiddleware:
         if request.path_info.startswith(UNPERSONAL_PATHS):
             return self.get_response(request)
         user = getattr(request, "user", None)
-        zone = None
-        if user is not None and user.is_authenticated and user.time_zone:
-            try:
-                zone = zoneinfo.ZoneInfo(user.time_zone)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                zone = None
-        if zone is None:
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        return self.handle(request, user)
+
+    def handle(self, request, user):
+        return self.get_response(request)
+
+
+class UserTimezoneMiddleware(SignedInMiddleware):
+    """Show times in the signed-in user's time zone; anonymous visitors get UTC."""
+
+    def handle(self, request, user):
+        try:
+            zone = zoneinfo.ZoneInfo(user.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return self.get_response(request)
         timezone.activate(zone)
         try:
@@ -51,22 +59,11 @@ class UserTimezoneMiddleware:
             timezone.deactivate()
 
 
-class RequireStaffMFAMiddleware:
+class RequireStaffMFAMiddleware(SignedInMiddleware):
     """Secretariat staff cannot use the site until they have enrolled an authenticator app."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path_info.startswith(UNPERSONAL_PATHS):
-            return self.get_response(request)
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not request.session.get(SESSION_MFA_OK)
-            and requires_mfa(user)
-        ):
+    def handle(self, request, user):
+        if not request.session.get(SESSION_MFA_OK) and requires_mfa(user):
             if is_mfa_enabled(user, ["totp"]):
                 request.session[SESSION_MFA_OK] = True
             elif self._url_name(request) not in MFA_ENROLMENT_VIEWS:
