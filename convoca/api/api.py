@@ -9,12 +9,12 @@ from convoca.taxonomy import selectors as taxonomy
 from .auth import public_or_token, token_auth
 from .schemas import (
     ActionLineOut,
-    Error,
     FocusAreaOut,
     MatrixCell,
     MeOut,
     OrganizationOut,
     SDGOut,
+    responses,
 )
 
 api = NinjaAPI(
@@ -43,7 +43,7 @@ reference = Router(tags=["taxonomy"])
 accounts = Router(tags=["accounts"])
 
 
-@directory.get("/organizations", response=list[OrganizationOut])
+@directory.get("/organizations", response=responses(list[OrganizationOut]))
 @paginate(PageNumberPagination)
 def list_organizations(request, filters: Query[OrganizationFilter]):
     """Organizations, public fields only."""
@@ -52,48 +52,48 @@ def list_organizations(request, filters: Query[OrganizationFilter]):
     )
 
 
-@directory.get("/organizations/{slug}", response={200: OrganizationOut, 404: Error})
+@directory.get("/organizations/{slug}", response=responses(OrganizationOut, found=True))
 def get_organization(request, slug: str):
     return get_object_or_404(stakeholders.public_organizations(), slug=slug)
 
 
-@reference.get("/action-lines", response=list[ActionLineOut])
+@reference.get("/action-lines", response=responses(list[ActionLineOut]))
 @paginate(PageNumberPagination)
 def list_action_lines(request):
     """The WSIS Action Lines C1–C11 and C7's sub-lines, with the SDGs each serves."""
     return taxonomy.action_lines()
 
 
-@reference.get("/action-lines/{code}", response={200: ActionLineOut, 404: Error})
+@reference.get("/action-lines/{code}", response=responses(ActionLineOut, found=True))
 def get_action_line(request, code: str):
     return get_object_or_404(taxonomy.action_lines(), code=code.upper())
 
 
-@reference.get("/sdgs", response=list[SDGOut])
+@reference.get("/sdgs", response=responses(list[SDGOut]))
 @paginate(PageNumberPagination)
 def list_sdgs(request):
     return taxonomy.sdgs()
 
 
-@reference.get("/sdgs/{number}", response={200: SDGOut, 404: Error})
+@reference.get("/sdgs/{number}", response=responses(SDGOut, found=True))
 def get_sdg(request, number: int):
     return get_object_or_404(taxonomy.sdgs(), number=number)
 
 
-@reference.get("/matrix", response=list[MatrixCell])
+@reference.get("/matrix", response=responses(list[MatrixCell]))
 @paginate(PageNumberPagination, page_size=200)
 def list_matrix(request):
     """The WSIS–SDG Matrix: one item per (action line, goal) pair."""
     return taxonomy.matrix()
 
 
-@reference.get("/focus-areas", response=list[FocusAreaOut])
+@reference.get("/focus-areas", response=responses(list[FocusAreaOut]))
 @paginate(PageNumberPagination)
 def list_focus_areas(request):
     return taxonomy.focus_areas()
 
 
-@accounts.get("/me", response=MeOut, auth=token_auth)
+@accounts.get("/me", response=responses(MeOut), auth=token_auth)
 def me(request):
     """The account behind the token."""
     return request.user

@@ -124,3 +124,24 @@ class MeOut(Schema):
 
 class Error(Schema):
     detail: str
+
+
+class FieldError(Schema):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrorOut(Schema):
+    """What a 422 answers: one entry per field that could not be read."""
+
+    detail: list[FieldError]
+
+
+def responses(ok, *, found: bool = False) -> dict:
+    """The documented answers of an endpoint: its success body, 401 for a bad token, 422 for
+    malformed parameters, and 404 for lookups by slug or number."""
+    documented = {200: ok, 401: Error, 422: ValidationErrorOut}
+    if found:
+        documented[404] = Error
+    return documented
