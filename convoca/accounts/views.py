@@ -36,10 +36,14 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile_form.html", {"form": form})
 
 
+NEW_TOKEN_SESSION_KEY = "convoca_new_api_token"
+
+
 @login_required
 def tokens(request: HttpRequest) -> HttpResponse:
+    """List and create tokens. A new token is shown once, after a redirect, so reloading the
+    page never creates a second one."""
     form = TokenForm(request.POST or None)
-    raw_token = None
     if request.method == "POST" and form.is_valid():
         try:
             _token, raw_token = services.issue_token(
@@ -48,11 +52,16 @@ def tokens(request: HttpRequest) -> HttpResponse:
         except services.AccountError as error:
             form.add_error(None, error.message)
         else:
-            form = TokenForm()
+            request.session[NEW_TOKEN_SESSION_KEY] = raw_token
+            return redirect("accounts:tokens")
     return render(
         request,
         "accounts/tokens.html",
-        {"form": form, "raw_token": raw_token, "tokens": request.user.api_tokens.all()},
+        {
+            "form": form,
+            "raw_token": request.session.pop(NEW_TOKEN_SESSION_KEY, None),
+            "tokens": request.user.api_tokens.all(),
+        },
     )
 
 

@@ -53,9 +53,10 @@ def test_a_wrong_token_on_a_public_endpoint_answers_401_not_anonymous(client):
 
 def test_a_revoked_token_stops_working(client, participant):
     client.force_login(participant)
-    page = client.post("/en/accounts/tokens/", {"name": "reporting spreadsheet"})
+    page = client.post("/en/accounts/tokens/", {"name": "reporting spreadsheet"}, follow=True)
     token = page.context["raw_token"]
     assert token in page.text
+    assert page.redirect_chain == [("/en/accounts/tokens/", 302)]  # reloading makes no new token
     assert client.get("/api/v1/me", **bearer(token)).status_code == 200
     stored = ApiToken.objects.get(user=participant)
     client.post(f"/en/accounts/tokens/{stored.pk}/revoke/")
