@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "convoca.accounts",
     "convoca.stakeholders",
     "convoca.taxonomy",
+    "convoca.circulars",
     "convoca.api",
     "convoca.demo",
 ]
@@ -170,8 +171,14 @@ if _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
 elif not _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
     _mail_options = {}
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _mail_options}}
+if env.str("EMAIL_BACKEND", default=""):
+    # Any other backend class (a transactional mail API, a test double), without options.
+    MAILERS = {"default": {"BACKEND": env.str("EMAIL_BACKEND")}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="convoca <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+CIRCULAR_ANNEX_MAX_BYTES = env.int("CIRCULAR_ANNEX_MAX_BYTES", default=20 * 1024 * 1024)
+MAIL_MESSAGE_ID_DOMAIN = env.str("MAIL_MESSAGE_ID_DOMAIN", default="convoca.localhost")
 
 # --- Files -----------------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -222,7 +229,7 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh-hans")
 
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -292,7 +299,8 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     WHITENOISE_AUTOREFRESH = True
     WHITENOISE_USE_FINDERS = True
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    if not env.str("EMAIL_BACKEND", default=""):
+        MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {

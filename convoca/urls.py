@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("convoca.accounts.urls")),
     path("", include("convoca.stakeholders.urls")),
+    path("", include("convoca.circulars.urls")),
     path("action-lines/", web.action_lines, name="action_lines"),
     path("sdgs/", web.sdgs, name="sdgs"),
     path("focus-areas/", web.focus_areas, name="focus_areas"),

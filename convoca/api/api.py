@@ -7,6 +7,7 @@ from convoca.stakeholders.models import StakeholderType
 from convoca.taxonomy import selectors as taxonomy
 
 from .auth import public_or_token, token_auth
+from .circulars import router as circulars_router
 from .schemas import (
     ActionLineOut,
     FocusAreaOut,
@@ -102,3 +103,4 @@ def me(request):
 api.add_router("/", directory)
 api.add_router("/", reference)
 api.add_router("/", accounts)
+api.add_router("/", circulars_router)
