@@ -142,9 +142,8 @@ def _subprocess_env(tmp_path: Path, die_after: int = 0) -> dict:
     env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL"}}
     db = connection.settings_dict
     if connection.vendor == "postgresql":
-        env["DATABASE_URL"] = (
-            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-        )
+        host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+        env["DATABASE_URL"] = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{host}/{db['NAME']}"
     else:
         env["SQLITE_PATH"] = str(db["NAME"])
     env.update(

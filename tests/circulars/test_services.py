@@ -239,7 +239,7 @@ def test_an_annex_must_be_what_its_extension_says(draft, secretariat):
     fake = SimpleUploadedFile(
         "lotes.pdf", b"MZ\x90\x00 this is an executable", content_type="application/pdf"
     )
-    with pytest.raises(services.CircularError, match="not really a .pdf"):
+    with pytest.raises(services.CircularError, match=r"not really a \.pdf"):
         services.add_annex(circular=draft, upload=fake, title="x", by=secretariat)
     with pytest.raises(services.CircularError, match="may be"):
         services.add_annex(circular=draft, upload=pdf_upload("run.exe"), title="x", by=secretariat)
