@@ -145,11 +145,14 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Background tasks (Django Tasks API) ------------------------------------------------------
-TASKS = {
-    "default": {
-        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
-    }
-}
+# The database backend needs nothing more (`manage.py db_worker`); TASKS_BACKEND=rq puts the
+# queue on Redis (REDIS_URL) for RQ workers (`manage.py rqworker default`).
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")
+if TASKS_BACKEND == "rq":
+    TASKS_BACKEND = "django_tasks_rq.RQBackend"
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 
 # --- Mail ------------------------------------------------------------------------------------
 # EMAIL_URL: smtp://user:pass@host:587/?ssl=false, smtp+tls://…, consolemail://, filemail://…

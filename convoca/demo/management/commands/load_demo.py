@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from convoca.accounts.models import User
 from convoca.demo.accounts import build_accounts
+from convoca.demo.circulars import build_circulars
 from convoca.demo.stakeholders import build_organizations, build_people
 
 
@@ -30,8 +32,13 @@ class Command(BaseCommand):
             organizations = build_organizations()
             people = build_people(organizations)
             accounts = build_accounts(password=password, organizations=organizations)
+            secretariat = User.objects.get(
+                email=next(a.email for a in accounts if a.role == "secretariat")
+            )
+            circulars = build_circulars(secretariat=secretariat)
         self.stdout.write(
-            f"Demo data ready: {len(organizations)} organizations, {len(people)} people."
+            f"Demo data ready: {len(organizations)} organizations, {len(people)} people, "
+            f"{len(circulars)} circulars (Foro CMSI 2022 mailed to the demo stakeholders)."
         )
         self.stdout.write("Demo accounts (password below):")
         for account in accounts:
