@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "convoca.stakeholders",
     "convoca.taxonomy",
     "convoca.circulars",
+    "convoca.programme",
     "convoca.api",
     "convoca.demo",
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from rules.contrib.models import RulesModel
 
+from convoca.accounts.models import Gender
 from convoca.core.models import TimeStampedModel
 
 from . import rules as perms
@@ -80,6 +81,19 @@ class Person(TimeStampedModel):
     )
     country = CountryField(_("country"), blank=True)
     email = models.EmailField(_("email"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("Where the person is; used to warn of sessions in their night."),
+    )
+    gender = models.CharField(
+        _("gender"),
+        max_length=20,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Self-declared by the person; only used in aggregate statistics."),
+    )
 
     class Meta:
         verbose_name = _("person")

@@ -1,0 +1,105 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import (
+    AgendaItem,
+    Edition,
+    Forum,
+    ProgrammeVersion,
+    Room,
+    Session,
+    SessionSpeaker,
+    SessionType,
+    Track,
+)
+
+
+@admin.register(Forum)
+class ForumAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "time_zone"]
+    list_filter = ["time_zone"]
+    search_fields = ["name", "slug"]
+
+
+class TrackInline(TranslationTabularInline):
+    model = Track
+    extra = 0
+
+
+class SessionTypeInline(TranslationTabularInline):
+    model = SessionType
+    extra = 0
+
+
+class RoomInline(TranslationTabularInline):
+    model = Room
+    extra = 0
+
+
+@admin.register(Edition)
+class EditionAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "format", "opening_date", "final_week_start", "status"]
+    list_filter = ["format", "status", "forum"]
+    search_fields = ["name", "slug"]
+    inlines = [TrackInline, SessionTypeInline, RoomInline]
+
+
+class SpeakerInline(admin.TabularInline):
+    model = SessionSpeaker
+    extra = 0
+    raw_id_fields = ["person"]
+
+
+@admin.register(Session)
+class SessionAdmin(TranslationAdmin):
+    list_display = ["title", "edition", "session_type", "track", "room", "starts_at", "is_public"]
+    list_filter = ["edition", "session_type", "track", "is_public"]
+    search_fields = ["title", "code"]
+    raw_id_fields = ["room"]
+    filter_horizontal = ["action_lines", "sdgs", "organizers"]
+    inlines = [SpeakerInline]
+
+
+@admin.register(Track)
+class TrackAdmin(TranslationAdmin):
+    list_display = ["name", "edition", "is_high_level"]
+    list_filter = ["edition", "is_high_level"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(SessionType)
+class SessionTypeAdmin(TranslationAdmin):
+    list_display = ["name", "edition", "default_duration", "is_high_level"]
+    list_filter = ["edition", "is_high_level"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Room)
+class RoomAdmin(TranslationAdmin):
+    list_display = ["name", "edition", "kind", "capacity"]
+    list_filter = ["edition", "kind"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(SessionSpeaker)
+class SessionSpeakerAdmin(admin.ModelAdmin):
+    list_display = ["person", "session", "role"]
+    list_filter = ["role", "session__edition"]
+    search_fields = ["person__family_name", "session__title"]
+    raw_id_fields = ["person", "session"]
+
+
+@admin.register(ProgrammeVersion)
+class ProgrammeVersionAdmin(admin.ModelAdmin):
+    list_display = ["edition", "number", "published_at", "published_by"]
+    list_filter = ["edition"]
+    search_fields = ["edition__name", "note"]
+    readonly_fields = ["changes", "snapshot"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["user", "session", "created_at"]
+    list_filter = ["session__edition"]
+    search_fields = ["user__email", "session__title"]
+    raw_id_fields = ["user", "session"]
