@@ -77,7 +77,10 @@ class CircularForm(forms.ModelForm):
 
 
 class AddresseeForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=AddresseeKind.choices)
+    # A blank first choice, so an untouched extra row submits nothing and is ignored.
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", "—"), *AddresseeKind.choices], required=False
+    )
     stakeholder_type = forms.ChoiceField(
         label=_("Stakeholder type"), choices=[("", "—"), *StakeholderType.choices], required=False
     )
@@ -103,13 +106,17 @@ class AddresseeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
+        if not kind:
+            if any(cleaned.get(name) for name in self.TARGET.values()):
+                self.add_error("kind", _("Choose what kind of addressee this line is."))
+            return cleaned
         target = self.TARGET.get(kind)
         if target and not cleaned.get(target):
             self.add_error(target, _("Choose whom this line addresses."))
         return cleaned
 
     def group(self) -> dict:
-        kind = self.cleaned_data["kind"]
+        kind = self.cleaned_data.get("kind")
         values = {"kind": kind, "label": self.cleaned_data.get("label", "")}
         target = self.TARGET[kind]
         if target != "label":

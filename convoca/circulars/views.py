@@ -217,7 +217,7 @@ def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 saved = services.save_draft(by=request.user, circular=circular, **form.content())
                 services.set_addressees(
                     circular=saved,
-                    groups=[f.group() for f in _kept(addressees)],
+                    groups=[f.group() for f in _kept(addressees) if f.cleaned_data.get("kind")],
                     by=request.user,
                 )
                 services.set_people(

@@ -62,6 +62,7 @@ def test_the_secretariat_writes_a_draft_in_the_form(client, secretariat, series,
         "addressees-0-kind": "stakeholder_type",
         "addressees-0-stakeholder_type": "government",
         "addressees-0-label": "Gobiernos",
+        "addressees-1-kind": "",  # the untouched extra row, as a browser submits it
         "signatories-TOTAL_FORMS": "1",
         "signatories-INITIAL_FORMS": "0",
         "signatories-0-name": "Houlin ZHAO",
