@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -62,7 +63,8 @@ def html_lang(language: str) -> str:
 
 
 def babel_locale(language: str) -> Locale:
-    return Locale.parse(translation.to_locale(language))
+    # UN and ITU letters date in British order in English: 16 August 2021.
+    return Locale.parse("en_GB" if language == "en" else translation.to_locale(language))
 
 
 def long_date(value, language: str) -> str:
@@ -87,9 +89,21 @@ def superseding_revision(circular: Circular) -> Circular | None:
 
 
 def letter_context(circular: Circular, language: str) -> dict[str, Any]:
-    """Everything `letter.html` and `pdf.html` print, read in `language` (with the usual
-    fallbacks for fields not translated), as plain values."""
+    """Everything `letter.html` and `pdf.html` print, read in `language`, as plain values. A
+    part not written in that language is printed in the letter's original language, never in a
+    third one."""
     _check_language(language)
+    wanted = language.replace("-", "_")
+    original = circular.default_language.replace("-", "_")
+
+    def text(obj, field: str) -> str:
+        return (
+            getattr(obj, f"{field}_{wanted}", "") or getattr(obj, f"{field}_{original}", "") or ""
+        )
+
+    def addressee_line(group) -> str:
+        return text(group, "label") or (group.printed_line if group.kind != "label" else "")
+
     with translation.override(language):
         letterhead = circular.letterhead
         organization = letterhead.organization if letterhead else None
@@ -113,31 +127,32 @@ def letter_context(circular: Circular, language: str) -> dict[str, Any]:
             "is_draft": not circular.is_public,
             "reference": circular.reference,
             "revision": circular.revision,
-            "subject": circular.subject,
-            "salutation": circular.salutation,
-            "body": circular.body,
-            "closing": circular.closing,
-            "annex_note": circular.annex_note,
-            "annex_line": circular.annex_note or "; ".join(a["title"] for a in annexes),
+            "subject": text(circular, "subject"),
+            "salutation": text(circular, "salutation"),
+            "body": text(circular, "body"),
+            "closing": text(circular, "closing"),
+            "annex_note": text(circular, "annex_note"),
+            "annex_line": text(circular, "annex_note") or "; ".join(a["title"] for a in annexes),
             "annexes": annexes,
-            "place": circular.place,
+            "place": text(circular, "place"),
             "issue_date": circular.issue_date,
             "date": long_date(circular.issue_date, language),
-            "office": circular.office or (letterhead.office if letterhead else ""),
+            "office": text(circular, "office") or (letterhead.office if letterhead else ""),
             "letterhead": letterhead,
             "organization_name": str(organization) if organization else "",
             "letterhead_src": image.url if image else "",
             "letterhead_image_name": image.name if image else "",
+            # The letterhead is the bureau's paper, in whatever languages it was made in.
             "footer": letterhead.footer if letterhead else "",
             "contacts": [
                 {"name": c.name, "phone": c.phone, "fax": c.fax, "email": c.email}
                 for c in circular.contacts.all()
             ],
             "addressees": [
-                line for group in circular.addressees.all() if (line := group.printed_line)
+                line for group in circular.addressees.all() if (line := addressee_line(group))
             ],
             "signatories": [
-                {"name": s.name, "title": s.title, "signed_note": s.signed_note}
+                {"name": s.name, "title": text(s, "title"), "signed_note": text(s, "signed_note")}
                 for s in circular.signatories.all()
             ],
             "withdrawn": withdrawn,
@@ -173,7 +188,7 @@ def page_counter_content() -> SafeString:
             tokens.append("counter(pages)")
         elif part:
             tokens.append(_css_string(part))
-    return mark_safe(" ".join(tokens))  # noqa: S308 - built from escaped CSS strings only
+    return mark_safe(" ".join(tokens))  # built from escaped CSS strings only
 
 
 def _static_path(name: str):
@@ -201,32 +216,41 @@ def _fetcher_class():
         def fetch(self, url, headers=None):
             parts = urlsplit(url)
             if f"{parts.scheme}://{parts.netloc}" != INTERNAL_ORIGIN:
-                raise ValueError(f"the letter fetches nothing from {url}")
+                raise ValueError(f"not a resource of the letter: {url}")
             path = unquote(parts.path)
             content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            if path.endswith(".woff2"):
+                # letter.css offers each font as WOFF2 then TrueType: take the TrueType one,
+                # as WOFF2 is decompressed in pure Python (seconds for the Chinese font).
+                raise ValueError(f"TrueType is preferred to {url}")
             if path.startswith(STATIC_PREFIX):
                 found = _static_path(path.removeprefix(STATIC_PREFIX))
                 if found is None:
-                    raise ValueError(f"no static file for {url}")
+                    raise ValueError(f"not a resource of the letter: {url}")
                 with open(found, "rb") as file:
                     body = file.read()
             elif (
                 path.startswith(MEDIA_PREFIX)
                 and path.removeprefix(MEDIA_PREFIX) in self.media_names
             ):
-                from django.core.files.storage import default_storage
-
                 with default_storage.open(path.removeprefix(MEDIA_PREFIX), "rb") as file:
                     body = file.read()
             else:
-                raise ValueError(f"the letter fetches nothing from {url}")
+                raise ValueError(f"not a resource of the letter: {url}")
             return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
     return LetterFetcher
 
 
+def letter_url_fetcher(*, media_names=frozenset()):
+    """WeasyPrint's fetcher for a letter: the app's static files under circulars/, and the named
+    files from storage (the letterhead image); nothing else, so a letter never reaches out."""
+    return _fetcher_class()(media_names=set(media_names))
+
+
 def render_html(circular: Circular, language: str, *, for_pdf: bool = True) -> str:
-    """The standalone HTML document of the letter (what WeasyPrint lays out)."""
+    """The standalone HTML document of the letter: what WeasyPrint lays out, its resources under
+    INTERNAL_ORIGIN; `for_pdf=False` gives the same document with the site's URLs (a preview)."""
     context = letter_context(circular, language)
     if for_pdf:
         context["pdf"] = True
@@ -248,7 +272,7 @@ def render_pdf(circular: Circular, language: str) -> bytes:
     image = (
         circular.letterhead.image.name if circular.letterhead and circular.letterhead.image else ""
     )
-    fetcher = _fetcher_class()(media_names={image} if image else set())
+    fetcher = letter_url_fetcher(media_names={image} if image else ())
     document = weasyprint.HTML(string=html, base_url=f"{INTERNAL_ORIGIN}/", url_fetcher=fetcher)
     return document.write_pdf(pdf_tags=True)
 
