@@ -1,4 +1,5 @@
-"""Who must use a second factor: staff, superusers and every member of a secretariat."""
+"""Who must use a second factor: staff, superusers and every member of any secretariat
+(platform-wide or of one edition, coalition or fund)."""
 
 from .models import User
 
@@ -11,4 +12,4 @@ def requires_mfa(user: User) -> bool:
     # Roles live in stakeholders, which depends on accounts; read them lazily.
     from convoca.stakeholders.selectors import holds_role
 
-    return holds_role(user=user, role="secretariat")
+    return holds_role(user=user, role="secretariat", anywhere=True)

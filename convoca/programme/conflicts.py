@@ -132,6 +132,8 @@ def _pairs(sessions: list[Session], *, key, kind: str, found) -> None:
             for second in group[i + 1 :]:
                 if second.starts_at >= first.ends_at:
                     break
+                if second.pk == first.pk:
+                    continue
                 for one, other in ((first, second), (second, first)):
                     found[one.pk].append(
                         Conflict(

@@ -181,6 +181,7 @@ def conflicts_for(session: Session) -> list[conflict_rules.Conflict]:
             # only sessions that can touch it: same room, or sharing a speaker
             models_q_related(session)
         )
+        .distinct()  # the speakers join would repeat a session once per speaker
         .select_related("room")
     )
     if session.pk not in {s.pk for s in others}:

@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import timetable
+
 app_name = "timetable"
 
-urlpatterns = []
+urlpatterns = [
+    path("secretariat/editions/<slug:slug>/timetable/", timetable.grid, name="grid"),
+    path("secretariat/editions/<slug:slug>/timetable/move/", timetable.move, name="move"),
+]

@@ -75,3 +75,10 @@ def test_enrolling_through_the_page_unlocks_the_site(client):
     response = client.post("/en/accounts/2fa/totp/activate/", {"code": current_totp_code(secret)})
     assert response.status_code == 302
     assert client.get("/en/organizations/").status_code == 200
+
+
+def test_a_secretariat_scoped_to_one_object_must_enrol_too(client, organization):
+    user = UserFactory()
+    grant_role(user=user, role=Role.SECRETARIAT, scope=organization)
+    client.force_login(user)
+    assert client.get("/en/").url == "/en/accounts/2fa/totp/activate/"
