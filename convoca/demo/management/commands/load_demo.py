@@ -8,6 +8,7 @@ from django.db import transaction
 from convoca.accounts.models import User
 from convoca.demo.accounts import build_accounts
 from convoca.demo.circulars import build_circulars
+from convoca.demo.programme import build_programme
 from convoca.demo.stakeholders import build_organizations, build_people
 
 
@@ -36,9 +37,19 @@ class Command(BaseCommand):
                 email=next(a.email for a in accounts if a.role == "secretariat")
             )
             circulars = build_circulars(secretariat=secretariat)
+            programme = build_programme(secretariat=secretariat, organizations=organizations)
         self.stdout.write(
             f"Demo data ready: {len(organizations)} organizations, {len(people)} people, "
             f"{len(circulars)} circulars (Foro CMSI 2022 mailed to the demo stakeholders)."
+        )
+        self.stdout.write(
+            "WSIS Forum programmes published: "
+            + ", ".join(
+                f"{edition.name} ({programme['sessions'][slug]} sessions, "
+                f"{edition.get_status_display().lower()})"
+                for slug, edition in programme["editions"].items()
+            )
+            + f"; {programme['speakers']} invented speakers."
         )
         self.stdout.write("Demo accounts (password below):")
         for account in accounts:
