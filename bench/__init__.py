@@ -4,4 +4,6 @@
 and measures each target in `bench.targets` twice with the same load generator: once from the
 app and once as the identical bytes served statically by granian on the same machine. The
 ratio app/reference is the number to watch; absolute requests per second depend on the box.
+It then runs `bench.mailout`: a circulars mail-out to 20,000 recipients (resolve + queue, then
+send through the locmem mail backend), each timed against a bare INSERT of the same rows.
 """

@@ -1,8 +1,10 @@
-"""Presenting the measurements: a table for the terminal and the full record as JSON.
+"""Presenting the measurements: tables for the terminal and the full record as JSON.
 
 The headline is the ratio app rps / reference rps: both sides were measured in the same run,
 on the same machine, with the same load generator and the same granian settings, so the ratio
 says how much of the server's delivery capacity Django's work leaves, independent of the box.
+The mail-out table gives each measurement's time as a multiple of a bare INSERT of the same
+rows into the same database in the same run (`bench.mailout`), next to its absolute goal.
 """
 
 import json
@@ -46,9 +48,13 @@ def table_row(result: dict) -> tuple[str, ...]:
 
 
 def format_table(results: list[dict]) -> str:
-    """A plain-text table: names left-aligned, numbers right-aligned."""
-    rows = [COLUMNS, *(table_row(r) for r in results)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    """The HTTP table: one row per target."""
+    return aligned([COLUMNS, *(table_row(r) for r in results)])
+
+
+def aligned(rows: list[tuple[str, ...]]) -> str:
+    """A plain-text table: names left-aligned, numbers right-aligned; rows[0] is the header."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
 
     def line(row: tuple[str, ...]) -> str:
         cells = [row[0].ljust(widths[0])]
@@ -57,6 +63,57 @@ def format_table(results: list[dict]) -> str:
 
     rule = "  ".join("-" * width for width in widths)
     return "\n".join([line(rows[0]), rule, *(line(row) for row in rows[1:])])
+
+
+MAILOUT_COLUMNS = ("mail-out", "value", "goal", "/bare INSERT", "ok")
+
+
+def _times(share: float | None) -> str:
+    return f"{share:.1f}×" if share is not None else "n/a"
+
+
+def mailout_ok(mailout: dict) -> bool:
+    return mailout["resolve_queue"]["ok"] and mailout["send"]["ok"]
+
+
+def format_mailout(mailout: dict) -> str:
+    """The mail-out table (bench.mailout's record), then notes on the reference and the box."""
+    resolve, send, bare = mailout["resolve_queue"], mailout["send"], mailout["bare_insert"]
+    load = mailout["loadavg_1m"]
+    n = mailout["deliveries"]
+    rows = [
+        MAILOUT_COLUMNS,
+        (
+            f"resolve + queue {n}",
+            f"{resolve['seconds']:.2f} s",
+            f"< {resolve['goal_s']:.3g} s",
+            _times(resolve["ratio"]),
+            "ok" if resolve["ok"] else "NOT OK",
+        ),
+        (
+            f"send {n} (locmem)",
+            f"{send['per_second']:.0f} /s",
+            f"≥ {send['goal_per_second']:.0f} /s",
+            _times(send["ratio"]),
+            "ok" if send["ok"] else "NOT OK",
+        ),
+    ]
+    notes = [
+        f"bare INSERT of the same {bare['rows']} rows ({bare['columns']} columns, "
+        f"{mailout['database']}): {bare['seconds'] * 1000:.1f} ms, median of {len(bare['runs'])}",
+        f"CPU time of the process: resolve + queue {resolve['cpu_seconds']:.2f} s, send "
+        f"{send['cpu_seconds']:.1f} s ({send['per_cpu_second'] or 0:.0f} deliveries per CPU "
+        f"second); 1-min load average {load['before']:.1f} → {load['after']:.1f} "
+        f"on {mailout['cpu_count']} CPUs",
+    ]
+    if not send["complete"]:
+        notes.append(
+            f"send stopped at its time budget with {send['sent']} of {n} sent; "
+            "the rate is over those"
+        )
+    if mailout.get("profiled"):
+        notes.append("timed under cProfile: slower than without")
+    return "\n".join([aligned(rows), *notes])
 
 
 def write_json(record: dict, directory: Path = RESULTS_DIR) -> Path:

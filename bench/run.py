@@ -8,13 +8,17 @@
 4. serves those bytes with granian's static route, same worker count, as the reference server;
 5. for each target, runs the load generator (`bench.load`, a separate process) against the app
    and then against the reference, each with a one-second warm-up;
-6. prints a table, writes bench/results/<timestamp>.json, and exits 1 if any request failed.
+6. stops both servers and runs the circulars mail-out benchmark (`bench.mailout`, its own
+   process) on the same throwaway database;
+7. prints a table per benchmark, writes bench/results/<timestamp>.json, and exits 1 if any
+   request failed or the mail-out missed a goal.
 
 Why the reference is fair: same machine and moment, same HTTP server and workers, same
 keep-alive connections and load generator, same response bytes. What remains in the ratio
 is the cost of Django producing the response. Settings come from the environment:
 BENCH_SECONDS (8), BENCH_CONNECTIONS (8), BENCH_WARMUP (1), BENCH_WORKERS (2),
-BENCH_STARTUP_TIMEOUT (60) and DATABASE_URL (a temp SQLite file when unset).
+BENCH_STARTUP_TIMEOUT (60), DATABASE_URL (a temp SQLite file when unset), and for the mail-out
+BENCH_MAILOUT_RECIPIENTS (20000) and BENCH_MAILOUT_SEND_BUDGET (seconds; enough for the goal).
 """
 
 import json
@@ -31,7 +35,7 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench import report, servers
+from bench import mailout, report, servers
 from bench.servers import BenchError
 from bench.targets import TARGETS, Target
 
@@ -148,6 +152,19 @@ def measure(ref: Reference, app_port: int, ref_port: int, config: Config) -> dic
     }
 
 
+def run_mailout(env: dict[str, str]) -> dict:
+    """The mail-out benchmark in its own process, with the servers already stopped."""
+    try:
+        mailout_config = mailout.MailoutConfig.from_env(env)
+        say(
+            f"mail-out: {mailout_config.recipients} recipients, resolve + queue and send "
+            f"(at most {mailout_config.timeout_s:.0f} s) ..."
+        )
+        return mailout.run_subprocess(env, mailout_config, servers.PROJECT_ROOT)
+    except mailout.MailoutError as exc:
+        raise BenchError(str(exc)) from exc
+
+
 def environment_facts(config: Config) -> dict:
     database = os.environ.get("DATABASE_URL")
     return {
@@ -161,8 +178,8 @@ def environment_facts(config: Config) -> dict:
     }
 
 
-def benchmark(config: Config, tmp: Path) -> list[dict]:
-    """Everything between setup and report; both servers are stopped when it returns."""
+def benchmark(config: Config, tmp: Path) -> tuple[list[dict], dict]:
+    """Everything between setup and report: the HTTP results and the mail-out record."""
     var_dir, static_root, reference_dir = tmp / "var", tmp / "static", tmp / "reference"
     for directory in (var_dir, static_root, reference_dir):
         directory.mkdir()
@@ -180,7 +197,9 @@ def benchmark(config: Config, tmp: Path) -> list[dict]:
         ref.wait_ready(references[0].path, config.startup_timeout)
         check_references(ref.port, references, reference_dir)
         say(f"reference ready on port {ref.port}")
-        return [measure(r, app.port, ref.port, config) for r in references]
+        results = [measure(r, app.port, ref.port, config) for r in references]
+    # Both servers are stopped: the mail-out has the machine and the database to itself.
+    return results, run_mailout(env)
 
 
 def interrupt(signum: int, frame: object) -> None:
@@ -196,7 +215,7 @@ def main() -> int:
         if not TARGETS:
             raise BenchError("bench.targets.TARGETS is empty")
         with tempfile.TemporaryDirectory(prefix="convoca-bench-") as tmp:
-            results = benchmark(config, Path(tmp))
+            results, mailout_record = benchmark(config, Path(tmp))
     except BenchError as exc:
         say(f"bench failed: {exc}")
         return 1
@@ -204,15 +223,23 @@ def main() -> int:
         say("bench interrupted; servers stopped")
         return 130
     print(report.format_table(results))
-    path = report.write_json({**environment_facts(config), "results": results})
+    print()
+    print(report.format_mailout(mailout_record))
+    path = report.write_json(
+        {**environment_facts(config), "results": results, "mailout": mailout_record}
+    )
     failed = [
         r["name"] for r in results if report.failures(r["app"]) + report.failures(r["reference"])
     ]
     print(f"\nresults: {path.relative_to(servers.PROJECT_ROOT)}")
+    status = 0
     if failed:
         say(f"requests failed (non-2xx or no response) for: {', '.join(failed)}")
-        return 1
-    return 0
+        status = 1
+    if not report.mailout_ok(mailout_record):
+        say("the mail-out missed a goal (see the mail-out table)")
+        status = 1
+    return status
 
 
 if __name__ == "__main__":

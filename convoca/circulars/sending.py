@@ -104,7 +104,16 @@ def send_one(delivery_id: int, *, circular: Circular, composed: dict, connection
             delivery.state = DeliveryState.SENT
             delivery.sent_at = timezone.now()
             delivery.last_error = ""
-        delivery.save()
+        delivery.save(
+            update_fields=[
+                "state",
+                "attempts",
+                "last_error",
+                "next_attempt_at",
+                "sent_at",
+                "message_id",
+            ]
+        )
         return delivery.state
 
 
