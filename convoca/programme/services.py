@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from convoca.core.audit import log_action
 from convoca.stakeholders.models import Person
 
+from . import cache as page_cache
 from . import conflicts as conflict_rules
 from .models import (
     EDITION_TRANSITIONS,
@@ -49,6 +50,7 @@ def transition_edition(*, edition: Edition, to: str, by) -> Edition:
     before, edition.status = edition.status, to
     edition.save(update_fields=["status", "updated_at"])
     log_action(edition, f"programme.edition.{to}", by=by, data={"from": before, "to": to})
+    transaction.on_commit(page_cache.bump)
     return edition
 
 
@@ -312,6 +314,7 @@ def publish_programme(*, edition: Edition, by, note: str = "") -> ProgrammeVersi
         by=by,
         data={"version": version.number, "changes": len(changes)},
     )
+    transaction.on_commit(page_cache.bump)
     return version
 
 

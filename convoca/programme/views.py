@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from convoca.core.permissions import require_or_404
 
 from . import selectors, services
+from .cache import cacheable
 from .forms import ALL_DAYS, ProgrammeFilterForm, StarForm
 from .models import AgendaItem, Edition, ProgrammeVersion, Session
 
@@ -171,10 +172,12 @@ def _day_counts(edition: Edition, filters: dict) -> list[tuple[dt.date, int]]:
 # --- Editions --------------------------------------------------------------------------------
 
 
+@cacheable
 def edition_list(request: HttpRequest) -> HttpResponse:
     return render(request, "programme/edition_list.html", {"editions": selectors.editions()})
 
 
+@cacheable
 def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     edition = get_object_or_404(selectors.editions().prefetch_related("tracks"), slug=slug)
     version = selectors.latest_version(edition=edition)
@@ -202,6 +205,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- The programme ---------------------------------------------------------------------------
 
 
+@cacheable
 def programme(request: HttpRequest, slug: str) -> HttpResponse:
     """The published programme, one day at a time, filtered by the query string."""
     edition = _edition(slug)
@@ -261,6 +265,7 @@ def programme(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cacheable
 def session_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     edition = _edition(slug)
     version = _published_or_404(request, edition)
@@ -295,6 +300,7 @@ def session_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 # --- Speakers --------------------------------------------------------------------------------
 
 
+@cacheable
 def speaker_list(request: HttpRequest, slug: str) -> HttpResponse:
     edition = _edition(slug)
     version = _published_or_404(request, edition)
@@ -321,6 +327,7 @@ def speaker_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cacheable
 def speaker_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     edition = _edition(slug)
     version = _published_or_404(request, edition)

@@ -1,0 +1,75 @@
+"""Public programme pages, rendered once per published version and served from the cache.
+
+Anonymous visitors without a session or pending messages all see the same page for a URL, so
+the rendered bytes are kept under a key that includes the programme generation: publishing a
+version (or moving an edition along) bumps the generation, and every cached page is rebuilt on
+its next request. The lookup runs at the top of the middleware stack, before sessions,
+authentication and URL resolution, which is what makes a cached page nearly as cheap as a
+static file.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+
+GENERATION_KEY = "convoca:programme:generation"
+PAGE_TIMEOUT = 24 * 3600
+PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def bump() -> None:
+    """Invalidate every cached public page (call on commit of a publication)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def cacheable(view):
+    """Mark a public view's 200 responses as cacheable for anonymous visitors."""
+
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not request.user.is_authenticated:
+            response.convoca_public_cache = True
+        return response
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or PERSONAL_COOKIES & request.COOKIES.keys():
+            return self.get_response(request)
+        key = f"convoca:page:{generation()}:{request.get_full_path()}"
+        hit = cache.get(key)
+        if hit is not None:
+            etag, content_type, body = hit
+            if request.headers.get("If-None-Match") == etag:
+                return HttpResponseNotModified(headers={"ETag": etag})
+            response = HttpResponse(body, content_type=content_type)
+            response["ETag"] = etag
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if getattr(response, "convoca_public_cache", False) and not response.cookies:
+            etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+            cache.set(key, (etag, response["Content-Type"], response.content), PAGE_TIMEOUT)
+            response["ETag"] = etag
+            response["X-Cache"] = "miss"
+        return response
