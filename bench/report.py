@@ -21,6 +21,7 @@ COLUMNS = (
     "app p50/p95 ms",
     "ref p50/p95 ms",
     "errors app/ref",
+    "goal",
 )
 
 
@@ -44,7 +45,20 @@ def table_row(result: dict) -> tuple[str, ...]:
         f"{app['p50_ms']:.1f} / {app['p95_ms']:.1f}",
         f"{ref['p50_ms']:.1f} / {ref['p95_ms']:.1f}",
         f"{failures(app)} / {failures(ref)}",
+        goal_cell(result),
     )
+
+
+def goal_cell(result: dict) -> str:
+    goal = result.get("goal")
+    if goal is None:
+        return ""
+    met = result["ratio"] is not None and result["ratio"] >= goal
+    return f"≥{goal:.2f}× {'ok' if met else 'MISSED'}"
+
+
+def goals_met(results: list[dict]) -> bool:
+    return all(goal_cell(r).endswith("ok") for r in results if r.get("goal") is not None)
 
 
 def format_table(results: list[dict]) -> str:

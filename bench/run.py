@@ -149,6 +149,7 @@ def measure(ref: Reference, app_port: int, ref_port: int, config: Config) -> dic
         "app": app,
         "reference": reference,
         "ratio": report.ratio(app, reference),
+        "goal": ref.target.goal,
     }
 
 
@@ -238,6 +239,9 @@ def main() -> int:
         status = 1
     if not report.mailout_ok(mailout_record):
         say("the mail-out missed a goal (see the mail-out table)")
+        status = 1
+    if not report.goals_met(results):
+        say("a target missed its ratio goal (see the goal column)")
         status = 1
     return status
 

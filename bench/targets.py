@@ -14,6 +14,8 @@ class Target:
 
     name: str
     path: str
+    # The least app/reference ratio the product promises for this target, if it promises one.
+    goal: float | None = None
 
     @property
     def slug(self) -> str:
@@ -25,4 +27,11 @@ TARGETS: list[Target] = [
     Target(name="organizations page", path="/en/organizations/"),
     Target(name="API organizations", path="/api/v1/organizations?page_size=50"),
     Target(name="API action lines", path="/api/v1/action-lines"),
+    # Cached for anonymous visitors per published version: at least half a static server.
+    Target(
+        name="programme page (cached)",
+        path="/en/editions/wsis-forum-2022/programme/",
+        goal=0.5,
+    ),
+    Target(name="API 2022 sessions", path="/api/v1/editions/wsis-forum-2022/sessions?page_size=50"),
 ]
