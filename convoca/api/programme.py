@@ -18,6 +18,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from convoca.programme import selectors
+from convoca.programme.cache import mark_cacheable
 from convoca.programme.models import Edition, ProgrammeVersion
 
 from .schemas import Country, SDGRef, Translated, responses, translations
@@ -138,6 +139,8 @@ def _programme_edition(request, slug: str) -> Edition:
     published = ProgrammeVersion.objects.filter(edition=edition).exists()
     if not published and not request.user.has_perm("programme.change_edition", edition):
         raise HttpError(404, _("Not Found"))
+    if published:
+        mark_cacheable(request)  # the same answer for every anonymous reader of this version
     return edition
 
 

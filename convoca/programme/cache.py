@@ -35,14 +35,18 @@ def bump() -> None:
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
+def mark_cacheable(request) -> None:
+    """This request's 200 answer is the same for every anonymous reader of this version."""
+    if not request.user.is_authenticated:
+        request.convoca_public_cache = True
+
+
 def cacheable(view):
-    """Mark a public view's 200 responses as cacheable for anonymous visitors."""
+    """Mark a public view's answers as cacheable for anonymous visitors."""
 
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not request.user.is_authenticated:
-            response.convoca_public_cache = True
-        return response
+        mark_cacheable(request)
+        return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
@@ -54,7 +58,11 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or PERSONAL_COOKIES & request.COOKIES.keys():
+        if (
+            request.method not in ("GET", "HEAD")
+            or PERSONAL_COOKIES & request.COOKIES.keys()
+            or "HTTP_AUTHORIZATION" in request.META
+        ):
             return self.get_response(request)
         key = f"convoca:page:{generation()}:{request.get_full_path()}"
         hit = cache.get(key)
@@ -67,7 +75,12 @@ class PublicPageCacheMiddleware:
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if getattr(response, "convoca_public_cache", False) and not response.cookies:
+        if (
+            response.status_code == 200
+            and getattr(request, "convoca_public_cache", False)
+            and not response.cookies
+            and not response.streaming
+        ):
             etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
             cache.set(key, (etag, response["Content-Type"], response.content), PAGE_TIMEOUT)
             response["ETag"] = etag

@@ -47,3 +47,20 @@ def test_signed_in_visitors_get_their_own_page(
     response = client.get(url)
     assert "X-Cache" not in response
     assert b"csrfmiddlewaretoken" in response.content  # the star form, personal to them
+
+
+def test_the_public_sessions_api_is_cached_for_anonymous_readers_only(
+    client, edition, make_session, secretariat, django_assert_max_num_queries
+):
+    make_session(start=geneva(2022, 5, 30, 9))
+    services.publish_programme(edition=edition, by=secretariat)
+    url = f"/api/v1/editions/{edition.slug}/sessions"
+    assert client.get(url)["X-Cache"] == "miss"
+    with django_assert_max_num_queries(0):
+        assert client.get(url).json()["count"] == 1
+    from convoca.accounts.services import issue_token
+
+    _token, raw = issue_token(user=secretariat, name="t")
+    assert "X-Cache" not in client.get(url, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert client.get(url + "?sdg=99").status_code == 422
+    assert client.get(url + "?sdg=99").status_code == 422  # errors are never cached
