@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "convoca.taxonomy",
     "convoca.circulars",
     "convoca.programme",
+    "convoca.partnerships",
     "convoca.api",
     "convoca.demo",
 ]
