@@ -44,6 +44,11 @@ class TrustFund(TimeStampedModel, RulesModel):
         on_delete=models.SET_NULL,
         related_name="funds",
     )
+    outcomes = models.TextField(
+        _("outcomes"),
+        blank=True,
+        help_text=_("Markdown: what the money achieved, with figures from the edition's report."),
+    )
     reminder_days = models.PositiveSmallIntegerField(
         _("remind unpaid pledges after (days)"), default=60
     )

@@ -5,7 +5,7 @@ from .models import Benefit, PartnershipPackage, TrustFund
 
 @register(TrustFund)
 class TrustFundTranslation(TranslationOptions):
-    fields = ("name", "description", "legal_basis", "payment_instructions")
+    fields = ("name", "description", "legal_basis", "payment_instructions", "outcomes")
 
 
 @register(PartnershipPackage)
