@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("convoca.programme.urls")),
     path("", include("convoca.programme.export_urls")),
     path("", include("convoca.programme.timetable_urls")),
+    path("", include("convoca.partnerships.urls")),
     path("action-lines/", web.action_lines, name="action_lines"),
     path("sdgs/", web.sdgs, name="sdgs"),
     path("focus-areas/", web.focus_areas, name="focus_areas"),

@@ -8,6 +8,7 @@ from convoca.taxonomy import selectors as taxonomy
 
 from .auth import public_or_token, token_auth
 from .circulars import router as circulars_router
+from .funds import router as funds_router
 from .programme import router as programme_router
 from .schemas import (
     ActionLineOut,
@@ -106,3 +107,4 @@ api.add_router("/", reference)
 api.add_router("/", accounts)
 api.add_router("/", circulars_router)
 api.add_router("/", programme_router)
+api.add_router("/", funds_router)

@@ -270,6 +270,8 @@ class PackageOrder(TimeStampedModel):
         _("state"), max_length=20, choices=OrderState.choices, default=OrderState.REQUESTED
     )
     note = models.TextField(_("note"), blank=True)
+    list_publicly = models.BooleanField(_("list us among the contributors"), default=False)
+    show_amount = models.BooleanField(_("show the amount"), default=False)
     contribution = models.OneToOneField(
         Contribution, null=True, blank=True, on_delete=models.SET_NULL, related_name="package_order"
     )

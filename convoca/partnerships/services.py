@@ -271,14 +271,28 @@ def unpaid_pledges_due(*, fund: TrustFund, today: dt.date) -> list[Contribution]
 
 
 @transaction.atomic
-def request_package(*, package: PartnershipPackage, partner, by, note: str = "") -> PackageOrder:
+def request_package(
+    *,
+    package: PartnershipPackage,
+    partner,
+    by,
+    note: str = "",
+    list_publicly: bool = False,
+    show_amount: bool = False,
+) -> PackageOrder:
     """A partner asks for a package. When none is left the request joins the waiting list."""
     package = PartnershipPackage.objects.select_for_update().get(pk=package.pk)
     state = OrderState.REQUESTED if package.left > 0 else OrderState.WAITLISTED
     try:
         with transaction.atomic():
             order = PackageOrder.objects.create(
-                package=package, partner=partner, requested_by=by, state=state, note=note.strip()
+                package=package,
+                partner=partner,
+                requested_by=by,
+                state=state,
+                note=note.strip(),
+                list_publicly=list_publicly,
+                show_amount=show_amount and list_publicly,
             )
     except IntegrityError as error:
         raise FundError(_("Your organization has already asked for this package.")) from error
@@ -314,6 +328,8 @@ def confirm_order(*, order: PackageOrder, by) -> PackageOrder:
         pledged_on=timezone.localdate(),
         by=by,
         earmark=str(package.name),
+        publicly_listed=order.list_publicly,
+        amount_public=order.show_amount,
     )
     order.save(update_fields=["state", "decided_at", "contribution", "updated_at"])
     BenefitDelivery.objects.bulk_create(

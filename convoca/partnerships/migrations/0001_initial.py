@@ -113,6 +113,8 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('state', models.CharField(choices=[('requested', 'Requested'), ('waitlisted', 'On the waiting list'), ('confirmed', 'Confirmed'), ('declined', 'Declined'), ('cancelled', 'Cancelled')], default='requested', max_length=20, verbose_name='state')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
+                ('list_publicly', models.BooleanField(default=False, verbose_name='list us among the contributors')),
+                ('show_amount', models.BooleanField(default=False, verbose_name='show the amount')),
                 ('decided_at', models.DateTimeField(blank=True, null=True)),
                 ('contribution', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='package_order', to='partnerships.contribution')),
                 ('partner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='package_orders', to='stakeholders.organization')),
