@@ -9,11 +9,13 @@ static file.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "convoca:programme:generation"
 PAGE_TIMEOUT = 24 * 3600
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
@@ -60,12 +62,17 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if (
             request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(("/static/", "/healthz"))
             or PERSONAL_COOKIES & request.COOKIES.keys()
             or "HTTP_AUTHORIZATION" in request.META
         ):
             return self.get_response(request)
-        key = f"convoca:page:{generation()}:{request.get_full_path()}"
-        hit = cache.get(key)
+        try:
+            key = f"convoca:page:{generation()}:{request.get_full_path()}"
+            hit = cache.get(key)
+        except Exception:  # a cache outage must not take the pages down with it
+            logger.warning("page cache unreachable; serving uncached", exc_info=True)
+            return self.get_response(request)
         if hit is not None:
             etag, content_type, body = hit
             if request.headers.get("If-None-Match") == etag:
@@ -82,7 +89,10 @@ class PublicPageCacheMiddleware:
             and not response.streaming
         ):
             etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-            cache.set(key, (etag, response["Content-Type"], response.content), PAGE_TIMEOUT)
+            try:
+                cache.set(key, (etag, response["Content-Type"], response.content), PAGE_TIMEOUT)
+            except Exception:  # the page is still good; it just is not kept
+                logger.warning("page cache unreachable; page not kept", exc_info=True)
             response["ETag"] = etag
             response["X-Cache"] = "miss"
         return response

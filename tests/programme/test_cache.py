@@ -64,3 +64,19 @@ def test_the_public_sessions_api_is_cached_for_anonymous_readers_only(
     assert "X-Cache" not in client.get(url, HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert client.get(url + "?sdg=99").status_code == 422
     assert client.get(url + "?sdg=99").status_code == 422  # errors are never cached
+
+
+def test_a_cache_outage_serves_pages_uncached_instead_of_failing(
+    client, edition, make_session, secretariat, settings
+):
+    make_session("Opening ceremony", start=geneva(2022, 5, 30, 9))
+    services.publish_programme(edition=edition, by=secretariat)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    response = client.get(f"/en/editions/{edition.slug}/programme/")
+    assert response.status_code == 200
+    assert b"Opening ceremony" in response.content
