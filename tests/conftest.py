@@ -8,6 +8,17 @@ from .factories import PASSWORD, FocalPointFactory, OrganizationFactory, UserFac
 
 
 @pytest.fixture(autouse=True)
+def _english_unless_asked():
+    """Each test starts in English: a page rendered in Arabic must not leak its language
+    into the next test's messages."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     """Rate-limit counters and cached pages must not leak from one test into the next."""
     cache.clear()

@@ -12,6 +12,8 @@ from .models import (
     TrustFund,
 )
 
+CENT = Decimal("0.01")
+
 
 def public_contributors(*, fund: TrustFund) -> QuerySet[Contribution]:
     """Contributions whose contributor agreed to be listed, received or acknowledged."""
@@ -40,14 +42,14 @@ def totals_by_currency(*, fund: TrustFund) -> dict[str, dict[str, Decimal]]:
         .annotate(total=Sum("amount"))
         .values_list("currency", "total")
     ):
-        totals[currency]["pledged"] = pledged
+        totals[currency]["pledged"] = pledged.quantize(CENT)
     for currency, received in (
         Contribution.objects.filter(fund=fund)
         .values_list("currency")
         .annotate(total=Sum("receipts__amount"))
         .values_list("currency", "total")
     ):
-        totals[currency]["received"] = received or Decimal("0")
+        totals[currency]["received"] = (received or Decimal("0")).quantize(CENT)
     return dict(totals)
 
 

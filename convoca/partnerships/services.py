@@ -32,18 +32,26 @@ class FundError(Exception):
         self.needs_confirmation = needs_confirmation
 
 
+MAX_AMOUNT = Decimal(10) ** 16  # what an 18-digit, 2-decimal column holds
+
+
 def parse_amount(value) -> Decimal:
     """A positive Decimal from user input, refusing floats and anything not a number."""
     if isinstance(value, float):
         raise TypeError("amounts are Decimals or strings, never floats")
+    text = str(value).strip().replace(" ", "").replace("\u202f", "")
+    if "e" in text.lower():
+        raise FundError(_("“%(value)s” is not an amount.") % {"value": value})
     try:
-        amount = Decimal(str(value).strip().replace(" ", "").replace("\u202f", ""))
+        amount = Decimal(text)
     except (InvalidOperation, ValueError) as error:
         raise FundError(_("“%(value)s” is not an amount.") % {"value": value}) from error
     if not amount.is_finite() or amount <= 0:
         raise FundError(_("An amount must be greater than zero."))
     if amount.as_tuple().exponent < -2:
         raise FundError(_("Amounts have at most two decimals."))
+    if amount >= MAX_AMOUNT:
+        raise FundError(_("That amount is too large to record."))
     return amount
 
 
@@ -314,7 +322,7 @@ def confirm_order(*, order: PackageOrder, by) -> PackageOrder:
     ).update(confirmed_count=F("confirmed_count") + 1)
     if not sold:
         raise FundError(
-            _("All %(n)s “%(package)s” packages are taken; the request stays on the waiting list.")
+            _("All %(n)s “%(package)s” packages are taken; this request was not confirmed.")
             % {"n": order.package.quantity, "package": order.package.name}
         )
     order.state = OrderState.CONFIRMED
@@ -341,16 +349,43 @@ def confirm_order(*, order: PackageOrder, by) -> PackageOrder:
 
 @transaction.atomic
 def decline_order(*, order: PackageOrder, by, reason: str = "") -> PackageOrder:
+    """Decline a request, or undo a confirmation: the place is given back and the pledge the
+    confirmation created goes with it, unless money was already received against it."""
     order = PackageOrder.objects.select_for_update().get(pk=order.pk)
+    if order.state not in (OrderState.REQUESTED, OrderState.WAITLISTED, OrderState.CONFIRMED):
+        raise FundError(_("This request is closed."))
     if order.state == OrderState.CONFIRMED:
+        contribution = order.contribution
+        if contribution is not None and contribution.receipts.exists():
+            raise FundError(
+                _("Money was received for this package; record the refund before declining it.")
+            )
         PartnershipPackage.objects.filter(pk=order.package_id).update(
             confirmed_count=F("confirmed_count") - 1
         )
+        order.checklist.all().delete()
+        if contribution is not None:
+            order.contribution = None
+            log_action(contribution, "partnerships.contribution.withdrawn", by=by)
+            contribution.delete()
     order.state = OrderState.DECLINED
     order.decided_at = timezone.now()
     order.note = (order.note + "\n" + reason).strip()
-    order.save(update_fields=["state", "decided_at", "note", "updated_at"])
+    order.save(update_fields=["state", "decided_at", "note", "contribution", "updated_at"])
     log_action(order, "partnerships.package.declined", by=by, data={"reason": reason})
+    return order
+
+
+@transaction.atomic
+def cancel_order(*, order: PackageOrder, by) -> PackageOrder:
+    """The partner withdraws a request that is not confirmed yet."""
+    order = PackageOrder.objects.select_for_update().get(pk=order.pk)
+    if order.state not in (OrderState.REQUESTED, OrderState.WAITLISTED):
+        raise FundError(_("Only a request that is not confirmed yet can be withdrawn."))
+    order.state = OrderState.CANCELLED
+    order.decided_at = timezone.now()
+    order.save(update_fields=["state", "decided_at", "updated_at"])
+    log_action(order, "partnerships.package.cancelled", by=by)
     return order
 
 

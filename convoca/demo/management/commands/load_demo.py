@@ -8,6 +8,7 @@ from django.db import transaction
 from convoca.accounts.models import User
 from convoca.demo.accounts import build_accounts
 from convoca.demo.circulars import build_circulars
+from convoca.demo.funds import build_funds
 from convoca.demo.programme import build_programme
 from convoca.demo.stakeholders import build_organizations, build_people
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             )
             circulars = build_circulars(secretariat=secretariat)
             programme = build_programme(secretariat=secretariat, organizations=organizations)
+            funds = build_funds(secretariat=secretariat, organizations=organizations)
         self.stdout.write(
             f"Demo data ready: {len(organizations)} organizations, {len(people)} people, "
             f"{len(circulars)} circulars (Foro CMSI 2022 mailed to the demo stakeholders)."
@@ -50,6 +52,10 @@ class Command(BaseCommand):
                 for slug, edition in programme["editions"].items()
             )
             + f"; {programme['speakers']} invented speakers."
+        )
+        self.stdout.write(
+            f"Trust fund: {funds['fund'].name} ({len(funds['contributions'])} contributions, "
+            f"{len(funds['packages'])} partnership packages, {len(funds['rates'])} exchange rates)."
         )
         self.stdout.write("Demo accounts (password below):")
         for account in accounts:
