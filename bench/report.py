@@ -137,3 +137,90 @@ def write_json(record: dict, directory: Path = RESULTS_DIR) -> Path:
     path = directory / f"{stamp}.json"
     path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
     return path
+
+
+EXPORTS_COLUMNS = (
+    "exports",
+    "cold best / median",
+    "goal",
+    "cached",
+    "peak RSS",
+    "goal",
+    "/reference best / median",
+    "ok",
+)
+
+
+def _growth(memory: dict) -> str:
+    growth = memory["growth_mb"]
+    return f" (+{growth:.0f})" if growth is not None else ""
+
+
+def _export_verdict(result: dict) -> str:
+    missed = [
+        name
+        for name, ok in (("time", result["cold"]["ok"]), ("RSS", result["memory"]["ok"]))
+        if not ok
+    ]
+    return f"NOT OK ({', '.join(missed)})" if missed else "ok"
+
+
+def exports_ok(exports: dict) -> bool:
+    return exports["ok"]
+
+
+def format_exports(exports: dict) -> str:
+    """The exports table (bench.exports's record), then how it was measured and on what box."""
+    rows = [EXPORTS_COLUMNS]
+    for result in exports["formats"]:
+        cold, memory = result["cold"], result["memory"]
+        rows.append(
+            (
+                result["name"],
+                f"{cold['best_s']:.3f} / {cold['median_s']:.3f} s",
+                f"< {cold['goal_s']:g} s",
+                f"{result['cached']['median_ms']:.1f} ms",
+                f"{memory['peak_rss_mb']:.0f} MB" + _growth(memory),
+                f"< {memory['goal_mb']:g} MB",
+                f"{_times(result['ratio_best'])} / {_times(result['ratio_median'])}",
+                _export_verdict(result),
+            )
+        )
+    edition, goal, load = exports["edition"], exports["goal"], exports["loadavg_1m"]
+    first = ", ".join(
+        f"{r['name']} {r['memory']['peak_after_each_run_mb'][0]:.0f} MB" for r in exports["formats"]
+    )
+    before = ", ".join(
+        f"{r['name']} {r['memory']['rss_before_mb']:.0f} MB"
+        for r in exports["formats"]
+        if r["memory"]["rss_before_mb"] is not None
+    )
+    traced = ", ".join(
+        f"{r['name']} {r['memory']['tracemalloc_peak_mb']:.0f} MB" for r in exports["formats"]
+    )
+    reference = ", ".join(
+        f"{r['name']} {r['size_bytes'] / 1e6:.1f} MB in {r['reference']['read_s'] * 1000:.2f} ms"
+        f" (write {r['reference']['write_s'] * 1000:.1f} ms)"
+        for r in exports["formats"]
+    )
+    cpu = ", ".join(f"{r['name']} {min(r['cold']['cpu_runs_s']):.3f} s" for r in exports["formats"])
+    notes = [
+        f"edition: {edition['sessions']} public scheduled sessions over {edition['days']} days, "
+        f"{edition['speakers']} speakers, {edition['rooms']} rooms, published as "
+        f"v{edition['version']} ({exports['database']}; generated in {exports['setup_s']:.1f} s)",
+        "cold: cache.clear() then GET through the view with the test Client, "
+        f"{goal['seconds_judged_on']}; cached: median of the answers from the cache",
+        f"peak RSS, judged: {goal['rss_judged_on']}",
+        f"RSS before the first build (the (+n) is the growth over it): {before}; "
+        f"peak after the first build only: {first}",
+        f"tracemalloc peak of one cold build (Python allocations): {traced}",
+        f"reference, reading the same bytes from a file (page cache), median: {reference}",
+        f"CPU time of the fastest cold build: {cpu}; 1-min load average "
+        f"{load['before']:.1f} → {load['after']:.1f} on {exports['cpu_count']} CPUs",
+    ]
+    if not goal["at_goal_size"]:
+        notes.append(
+            f"the goals are stated for {goal['sessions']} sessions; this run has "
+            f"{edition['sessions']} (BENCH_EXPORT_SESSIONS), judged against them as they are"
+        )
+    return "\n".join([aligned(rows), *notes])

@@ -10,15 +10,18 @@
    and then against the reference, each with a one-second warm-up;
 6. stops both servers and runs the circulars mail-out benchmark (`bench.mailout`, its own
    process) on the same throwaway database;
-7. prints a table per benchmark, writes bench/results/<timestamp>.json, and exits 1 if any
-   request failed or the mail-out missed a goal.
+7. runs the programme exports benchmark (`bench.exports`, its own process group): frab XML,
+   frab JSON and iCal of a generated 10,000-session edition, cold, cached and peak memory;
+8. prints a table per benchmark, writes bench/results/<timestamp>.json, and exits 1 if any
+   request failed or the mail-out or an export missed a goal.
 
 Why the reference is fair: same machine and moment, same HTTP server and workers, same
 keep-alive connections and load generator, same response bytes. What remains in the ratio
 is the cost of Django producing the response. Settings come from the environment:
 BENCH_SECONDS (8), BENCH_CONNECTIONS (8), BENCH_WARMUP (1), BENCH_WORKERS (2),
 BENCH_STARTUP_TIMEOUT (60), DATABASE_URL (a temp SQLite file when unset), and for the mail-out
-BENCH_MAILOUT_RECIPIENTS (20000) and BENCH_MAILOUT_SEND_BUDGET (seconds; enough for the goal).
+BENCH_MAILOUT_RECIPIENTS (20000) and BENCH_MAILOUT_SEND_BUDGET (seconds; enough for the goal),
+and for the exports BENCH_EXPORT_SESSIONS (10000).
 """
 
 import json
@@ -35,7 +38,7 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench import mailout, report, servers
+from bench import exports, mailout, report, servers
 from bench.servers import BenchError
 from bench.targets import TARGETS, Target
 
@@ -166,6 +169,19 @@ def run_mailout(env: dict[str, str]) -> dict:
         raise BenchError(str(exc)) from exc
 
 
+def run_exports(env: dict[str, str]) -> dict:
+    """The exports benchmark in its own process group, after the mail-out."""
+    try:
+        exports_config = exports.ExportsConfig.from_env(env)
+        say(
+            f"exports: {exports_config.sessions} sessions, frab XML / frab JSON / iCal "
+            f"(at most {exports_config.timeout_s:.0f} s) ..."
+        )
+        return exports.run_subprocess(env, exports_config, servers.PROJECT_ROOT)
+    except exports.ExportsError as exc:
+        raise BenchError(str(exc)) from exc
+
+
 def environment_facts(config: Config) -> dict:
     database = os.environ.get("DATABASE_URL")
     return {
@@ -179,8 +195,8 @@ def environment_facts(config: Config) -> dict:
     }
 
 
-def benchmark(config: Config, tmp: Path) -> tuple[list[dict], dict]:
-    """Everything between setup and report: the HTTP results and the mail-out record."""
+def benchmark(config: Config, tmp: Path) -> tuple[list[dict], dict, dict]:
+    """Everything between setup and report: the HTTP results, the mail-out and exports records."""
     var_dir, static_root, reference_dir = tmp / "var", tmp / "static", tmp / "reference"
     for directory in (var_dir, static_root, reference_dir):
         directory.mkdir()
@@ -199,8 +215,9 @@ def benchmark(config: Config, tmp: Path) -> tuple[list[dict], dict]:
         check_references(ref.port, references, reference_dir)
         say(f"reference ready on port {ref.port}")
         results = [measure(r, app.port, ref.port, config) for r in references]
-    # Both servers are stopped: the mail-out has the machine and the database to itself.
-    return results, run_mailout(env)
+    # Both servers are stopped: the mail-out, then the exports, have the machine to themselves.
+    mailout_record = run_mailout(env)
+    return results, mailout_record, run_exports(env)
 
 
 def interrupt(signum: int, frame: object) -> None:
@@ -216,7 +233,7 @@ def main() -> int:
         if not TARGETS:
             raise BenchError("bench.targets.TARGETS is empty")
         with tempfile.TemporaryDirectory(prefix="convoca-bench-") as tmp:
-            results, mailout_record = benchmark(config, Path(tmp))
+            results, mailout_record, exports_record = benchmark(config, Path(tmp))
     except BenchError as exc:
         say(f"bench failed: {exc}")
         return 1
@@ -226,8 +243,15 @@ def main() -> int:
     print(report.format_table(results))
     print()
     print(report.format_mailout(mailout_record))
+    print()
+    print(report.format_exports(exports_record))
     path = report.write_json(
-        {**environment_facts(config), "results": results, "mailout": mailout_record}
+        {
+            **environment_facts(config),
+            "results": results,
+            "mailout": mailout_record,
+            "exports": exports_record,
+        }
     )
     failed = [
         r["name"] for r in results if report.failures(r["app"]) + report.failures(r["reference"])
@@ -239,6 +263,9 @@ def main() -> int:
         status = 1
     if not report.mailout_ok(mailout_record):
         say("the mail-out missed a goal (see the mail-out table)")
+        status = 1
+    if not report.exports_ok(exports_record):
+        say("an export missed a goal (see the exports table)")
         status = 1
     if not report.goals_met(results):
         say("a target missed its ratio goal (see the goal column)")
