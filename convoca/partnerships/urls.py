@@ -42,6 +42,11 @@ urlpatterns = [
         name="acknowledge",
     ),
     path(
+        "secretariat/funds/<slug:slug>/contributions/<int:pk>/acknowledgement.pdf",
+        views.acknowledgement_letter,
+        name="acknowledgement_letter",
+    ),
+    path(
         "secretariat/funds/<slug:slug>/contributions/<int:pk>/consent/",
         views.set_consent,
         name="set_consent",

@@ -831,3 +831,22 @@ def contributions_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _download(buffer.getvalue(), XLSX, f"{fund.slug}-contributions.xlsx")
+
+
+@login_required
+def acknowledgement_letter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The thank-you letter on letterhead, once the contribution is received in full."""
+    from .letters import acknowledgement_filename, acknowledgement_pdf
+
+    fund = _managed_fund(request, slug)
+    contribution = _contribution(fund, pk)
+    try:
+        content = acknowledgement_pdf(contribution)
+    except services.FundError as error:
+        messages.error(request, error.message)
+        return redirect("partnerships:contribution", slug=fund.slug, pk=contribution.pk)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{acknowledgement_filename(contribution)}"'
+    )
+    return response

@@ -745,3 +745,34 @@ def test_the_chart_runs_month_by_month_and_escapes_its_text():
     # One month: its point stands in the middle of the plot.
     middle = charts.LEFT + (charts.WIDTH - charts.LEFT - charts.RIGHT) / 2
     assert f'cx="{middle:.1f}"' in svg
+
+
+def test_the_secretariat_downloads_the_acknowledgement_letter(client, fund, partner, secretariat):
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from convoca.partnerships import services
+    from tests.conftest import sign_in
+
+    contribution = services.pledge(
+        fund=fund,
+        contributor=partner,
+        amount="1000.00",
+        currency="CHF",
+        pledged_on=dt.date(2022, 1, 10),
+        by=secretariat,
+    )
+    sign_in(client, secretariat)
+    url = f"/en/secretariat/funds/{fund.slug}/contributions/{contribution.pk}/acknowledgement.pdf"
+    assert client.get(url).status_code == 302  # not received yet: explained, no letter
+    services.record_receipt(
+        contribution=contribution, amount="1000.00", received_on=dt.date(2022, 2, 1), by=secretariat
+    )
+    services.acknowledge(contribution=contribution, by=secretariat)
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    import io
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Andes SatCom" in text
