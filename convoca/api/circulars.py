@@ -7,7 +7,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -169,7 +169,7 @@ def create_draft(request, payload: DraftIn):
             )
     except services.CircularError as error:
         raise HttpError(400, str(error.message)) from error
-    return 201, selectors.circular_for_display(pk=circular.pk).get()
+    return Status(201, selectors.circular_for_display(pk=circular.pk).get())
 
 
 def _group(addressee: Addressee) -> dict:
