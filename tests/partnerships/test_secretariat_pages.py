@@ -1,113 +1,37 @@
-"""The trust fund on the web: who sees what, consent on the public pages, the secretariat's forms
-with their error messages, and the finance exports."""
+"""The secretariat's pages: who may open them, the forms with their error messages, the
+dashboard, the finance exports, the chart and the acknowledgement letter."""
 
 import csv
 import datetime as dt
-import html
 import io
 import re
 from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from convoca.core.models import AuditEntry
-from convoca.core.money import Money
 from convoca.partnerships import charts, services
 from convoca.partnerships.models import (
-    BenefitDelivery,
     Contribution,
     ContributionState,
     ExchangeRate,
-    OrderState,
-    PackageOrder,
     Receipt,
     TrustFund,
 )
 from convoca.stakeholders.models import Role
 from convoca.stakeholders.services import grant_role
 from tests.conftest import enrol_totp, sign_in
-from tests.factories import FocalPointFactory, OrganizationFactory, UserFactory
+from tests.factories import OrganizationFactory, UserFactory
+from tests.partnerships.conftest import DASHBOARD, FUND, ROLES, m, text
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "participant", "focal_point", "secretariat"]
-FUND = "/en/funds/wsis-trust-fund-2022"
-DASHBOARD = "/en/secretariat/funds/wsis-trust-fund-2022"
-
-
-@pytest.fixture
-def as_role(client, participant, focal_point, secretariat):
-    users = {"participant": participant, "focal_point": focal_point, "secretariat": secretariat}
-    return lambda role: client if role == "anonymous" else sign_in(client, users[role])
-
-
-@pytest.fixture
-def usd_rate(fund, secretariat):
-    return services.add_rate(
-        fund=fund, from_currency="USD", rate="0.90", valid_from=dt.date(2021, 1, 1), by=secretariat
-    )
-
-
-@pytest.fixture
-def give(fund, secretariat, usd_rate):
-    """A pledge, with what was received of it, as the secretariat would record it."""
-
-    def give(
-        contributor,
-        amount="1000.00",
-        currency="CHF",
-        *,
-        on=dt.date(2022, 3, 1),
-        received=(),
-        listed=False,
-        amount_public=False,
-    ):
-        contribution = services.pledge(
-            fund=fund,
-            contributor=contributor,
-            amount=amount,
-            currency=currency,
-            pledged_on=on,
-            by=secretariat,
-            publicly_listed=listed,
-            amount_public=amount_public,
-        )
-        for value in received:
-            services.record_receipt(
-                contribution=contribution, amount=value, received_on=on, by=secretariat
-            )
-        contribution.refresh_from_db()
-        return contribution
-
-    return give
-
-
-def text(response) -> str:
-    """The page's text without tags, with ASCII white space collapsed (amounts keep their
-    no-break spaces)."""
-    body = html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode()))
-    return re.sub(r"[ \t\r\n]+", " ", body)
-
-
-def m(amount: str, currency: str = "CHF", language: str = "en") -> str:
-    """An amount as the pages write it for a reader of `language`."""
-    return Money(Decimal(amount), currency).format(language)
-
 
 # --- Who may see what ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_the_public_pages_open_to_everyone(as_role, role, fund, package):
-    client = as_role(role)
-    for page in (f"{FUND}/", f"{FUND}/contributors/", f"{FUND}/packages/"):
-        assert client.get(page).status_code == 200, page
-    assert client.get("/en/funds/no-such-fund/").status_code == 404
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -145,221 +69,6 @@ def test_a_secretariat_of_another_fund_gets_404(client, fund):
     assert client.get("/en/secretariat/funds/other/").status_code == 200
     assert client.get(f"{DASHBOARD}/").status_code == 404
     assert client.get(f"{DASHBOARD}/contributions.csv").status_code == 404
-
-
-@pytest.mark.parametrize(
-    ("role", "expected"),
-    [("anonymous", 302), ("participant", 404), ("secretariat", 404), ("focal_point", 200)],
-)
-def test_only_a_partner_sees_their_packages(as_role, role, expected, fund):
-    assert as_role(role).get(f"{FUND}/my-packages/").status_code == expected
-
-
-def test_an_unverified_focal_point_is_no_partner(client, fund, package, organization):
-    user = FocalPointFactory(organization=organization, user__verified=False).user
-    client.force_login(user)
-    assert client.get(f"{FUND}/my-packages/").status_code == 404
-    assert b"Request this package" not in client.get(f"{FUND}/packages/").content
-    client.post(f"{FUND}/packages/gold/request/", {"organization": organization.pk})
-    assert not PackageOrder.objects.exists()
-
-
-# --- Public pages ----------------------------------------------------------------------------
-
-
-def test_the_fund_page_shows_target_total_instructions_and_outcomes(client, fund, give, partner):
-    fund.description = "Supports the WSIS Forum."
-    fund.payment_instructions = "IBAN CH00 0000 0000 0000 0000 0"
-    fund.outcomes = "The fund paid for **12 fellowships**."
-    fund.save()
-    give(partner, "125000.00")
-    response = client.get(f"{FUND}/")
-    page = text(response)
-    assert "Plenipotentiary Resolution 140" in page
-    assert m("500000.00") in page
-    assert m("125000.00") in page
-    assert "25% of the target is pledged" in page
-    assert "IBAN CH00" in page
-    assert "<strong>12 fellowships</strong>" in response.content.decode()
-    assert 'max="100" value="25"' in response.content.decode()
-
-
-def test_the_contributors_page_lists_only_who_consented(client, fund, give):
-    listed = OrganizationFactory(name="Listed With Amount")
-    discreet = OrganizationFactory(name="Listed Without Amount")
-    hidden = OrganizationFactory(name="Never Listed")
-    give(listed, "7777.00", received=["7777.00"], listed=True, amount_public=True)
-    give(discreet, "8888.00", received=["8888.00"], listed=True)
-    give(hidden, "9999.00", received=["9999.00"])
-    page = text(client.get(f"{FUND}/contributors/"))
-    assert "Listed With Amount" in page
-    assert m("7777.00") in page
-    assert "Listed Without Amount" in page
-    assert "8,888" not in page
-    assert "Never Listed" not in page
-    assert "9,999" not in page
-    # Nor does the unconsenting contributor's amount show on the fund page by itself.
-    assert "Never Listed" not in text(client.get(f"{FUND}/"))
-
-
-def test_a_consenting_contributor_is_listed_once_money_arrives(client, fund, give):
-    promise = give(OrganizationFactory(name="Promised Only"), listed=True, amount_public=True)
-    assert "Promised Only" not in text(client.get(f"{FUND}/contributors/"))
-    services.record_receipt(
-        contribution=promise, amount="10.00", received_on=dt.date(2022, 3, 2), by=None
-    )
-    assert "Promised Only" in text(client.get(f"{FUND}/contributors/"))
-
-
-def test_a_fund_without_target_or_contributions(client, fund, secretariat):
-    fund.target = None
-    fund.save()
-    page = client.get(f"{FUND}/")
-    assert b"<progress" not in page.content
-    assert m("0.00") in text(page)
-    assert "No contributor is listed yet." in text(client.get(f"{FUND}/contributors/"))
-    sign_in(client, secretariat)
-    dashboard = client.get(f"{DASHBOARD}/")
-    assert "Nothing is pledged yet." in text(dashboard)
-    assert b"<svg" not in dashboard.content
-
-
-def test_contributors_are_grouped_by_year_with_amounts_for_the_readers_language(
-    client, fund, give, day
-):
-    early = OrganizationFactory(name="Early Bird")
-    late = OrganizationFactory(name="Late Owl")
-    give(early, "1500.50", "USD", on=day(2021, 11, 5), received=["1500.50"], listed=True)
-    give(late, "2500.00", on=day(2022, 2, 1), received=["2500.00"], listed=True, amount_public=True)
-    early_contribution = Contribution.objects.get(contributor=early)
-    services.set_consent(contribution=early_contribution, listed=True, amount_public=True, by=None)
-    response = client.get("/fr/funds/wsis-trust-fund-2022/contributors/")
-    body = response.content.decode()
-    order = [body.index(s) for s in ('id="year-2022"', "Late Owl", 'id="year-2021"', "Early Bird")]
-    assert order == sorted(order)
-    page = text(response)
-    assert m("1500.50", "USD", "fr") in page  # in the contributor's currency, written in French
-    assert m("2500.00", "CHF", "fr") in page
-
-
-def test_the_packages_page_says_how_many_are_left(client, fund, package, give, partner):
-    assert "3 of 3 left" in text(client.get(f"{FUND}/packages/"))
-    package.confirmed_count = 3
-    package.save()
-    page = text(client.get(f"{FUND}/packages/"))
-    assert "Fully taken — join the waiting list" in page
-    assert m("50000.00") in page
-    assert "An exhibition booth" in page
-
-
-# --- Partners --------------------------------------------------------------------------------
-
-
-def test_a_partner_requests_a_package_with_their_wishes(client, fund, package, focal_point):
-    sign_in(client, focal_point)
-    organization = focal_point.focal_points.get().organization
-    page = client.get(f"{FUND}/packages/")
-    assert b"Request this package" in page.content
-    response = client.post(
-        f"{FUND}/packages/gold/request/",
-        {"organization": organization.pk, "list_publicly": "on", "show_amount": "on"},
-        follow=True,
-    )
-    order = PackageOrder.objects.get()
-    assert (order.partner, order.state) == (organization, OrderState.REQUESTED)
-    assert order.list_publicly
-    assert order.show_amount
-    assert "asked for the “Gold partner” package" in text(response)
-    assert "Requested" in text(client.get(f"{FUND}/my-packages/"))
-
-    again = client.post(
-        f"{FUND}/packages/gold/request/", {"organization": organization.pk}, follow=True
-    )
-    assert "Your organization has already asked for this package." in text(again)
-    assert PackageOrder.objects.count() == 1
-
-
-def test_when_none_is_left_the_partner_joins_the_waiting_list(client, fund, package, focal_point):
-    package.confirmed_count = 3
-    package.save()
-    sign_in(client, focal_point)
-    organization = focal_point.focal_points.get().organization
-    response = client.post(
-        f"{FUND}/packages/gold/request/", {"organization": organization.pk}, follow=True
-    )
-    assert PackageOrder.objects.get().state == OrderState.WAITLISTED
-    assert "is on the waiting list" in text(response)
-
-
-def test_a_partner_cannot_request_for_someone_elses_organization(
-    client, fund, package, focal_point, partner
-):
-    sign_in(client, focal_point)
-    response = client.post(
-        f"{FUND}/packages/gold/request/", {"organization": partner.pk}, follow=True
-    )
-    assert not PackageOrder.objects.exists()
-    assert "Select a valid choice" in text(response)
-
-
-def test_a_participant_cannot_request_a_package(client, fund, package, participant, partner):
-    sign_in(client, participant)
-    response = client.post(f"{FUND}/packages/gold/request/", {"organization": partner.pk})
-    assert response.status_code == 404
-    assert not PackageOrder.objects.exists()
-
-
-def test_the_partner_follows_the_benefits_the_secretariat_ticks(
-    client, fund, package, focal_point, secretariat
-):
-    organization = focal_point.focal_points.get().organization
-    order = services.request_package(
-        package=package, partner=organization, by=focal_point, list_publicly=True
-    )
-    sign_in(client, secretariat)
-    client.post(f"{DASHBOARD}/requests/{order.pk}/confirm/")
-    order.refresh_from_db()
-    assert order.state == OrderState.CONFIRMED
-    assert order.contribution.publicly_listed
-    assert not order.contribution.amount_public
-    booth = BenefitDelivery.objects.get(benefit__description="An exhibition booth")
-    client.post(f"{DASHBOARD}/benefits/{booth.pk}/", {"done": "on", "note": "Booth B12"})
-    booth.refresh_from_db()
-    assert booth.done_at is not None
-
-    partner_client = sign_in(Client(), focal_point)
-    page = text(partner_client.get(f"{FUND}/my-packages/"))
-    assert "Confirmed" in page
-    assert "Done An exhibition booth — Booth B12" in page
-    assert page.count("To do") == 2
-
-    client.post(f"{DASHBOARD}/benefits/{booth.pk}/", {"done": "", "note": ""})
-    booth.refresh_from_db()
-    assert booth.done_at is None
-
-
-def test_the_secretariat_declines_a_request(client, fund, package, partner, secretariat):
-    order = services.request_package(package=package, partner=partner, by=None)
-    sign_in(client, secretariat)
-    assert "Andes SatCom" in text(client.get(f"{DASHBOARD}/"))
-    client.post(f"{DASHBOARD}/requests/{order.pk}/decline/", {"reason": "Not eligible"})
-    order.refresh_from_db()
-    assert order.state == OrderState.DECLINED
-    assert "Not eligible" in order.note
-    response = client.post(f"{DASHBOARD}/requests/{order.pk}/confirm/", follow=True)
-    assert "This request is closed." in text(response)
-    order.refresh_from_db()
-    assert order.state == OrderState.DECLINED
-
-
-def test_confirming_when_none_is_left_says_so(client, fund, package, partner, secretariat):
-    order = services.request_package(package=package, partner=partner, by=None)
-    package.confirmed_count = 3
-    package.save()
-    sign_in(client, secretariat)
-    response = client.post(f"{DASHBOARD}/requests/{order.pk}/confirm/", follow=True)
-    assert "packages are taken" in text(response)
-    assert not Contribution.objects.exists()
 
 
 # --- The secretariat's forms: clear errors, nothing half saved -------------------------------

@@ -1,221 +1,39 @@
-"""Trust funds on the web: the public fund, its contributors and packages; a partner's package
-requests; the secretariat's dashboard, forms and finance exports.
+"""The secretariat's pages: the dashboard with its pledge and rate forms, package requests and
+benefits, one contribution with its receipts, consent and acknowledgement."""
 
-Every write goes through `services`; a `FundError` comes back as a form error or a message, and
-the services' transactions leave nothing half saved. A fund the user may not manage answers 404.
-"""
-
-import csv
-import datetime as dt
-import io
 from collections import defaultdict
 from decimal import Decimal
 from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, QuerySet, Sum
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Prefetch, Sum
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
 from convoca.core.models import CountryRegion
 from convoca.core.money import Money
-from convoca.core.permissions import object_or_404
-from convoca.stakeholders import selectors as stakeholder_selectors
-from convoca.stakeholders.models import Organization, StakeholderType
+from convoca.stakeholders.models import StakeholderType
 
-from . import charts, selectors, services
-from .forms import (
-    BenefitForm,
-    ConsentForm,
-    DeclineForm,
-    PackageRequestForm,
-    PledgeForm,
-    RateForm,
-    ReceiptForm,
-)
-from .models import (
+from .. import charts, selectors, services
+from ..forms import BenefitForm, ConsentForm, DeclineForm, PledgeForm, RateForm, ReceiptForm
+from ..models import (
     BenefitDelivery,
     Contribution,
     ContributionState,
     ExchangeRate,
     OrderState,
     PackageOrder,
-    PartnershipPackage,
     Receipt,
     TrustFund,
 )
+from ._shared import _managed_fund
 
-MANAGE = "partnerships.manage_trustfund"
-LIVE_ORDERS = (OrderState.REQUESTED, OrderState.WAITLISTED, OrderState.CONFIRMED)
 OUTSTANDING = (ContributionState.PLEDGED, ContributionState.PARTIALLY_RECEIVED)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _fund(slug: str) -> TrustFund:
-    return get_object_or_404(TrustFund.objects.select_related("edition"), slug=slug)
-
-
-def _managed_fund(request: HttpRequest, slug: str) -> TrustFund:
-    return object_or_404(
-        request.user, MANAGE, TrustFund.objects.select_related("edition"), slug=slug
-    )
-
-
-def _partner_organizations(user) -> QuerySet[Organization]:
-    """The organizations a verified user acts for as an approved focal point."""
-    if not getattr(user, "is_authenticated", False) or not user.has_verified_email:
-        return Organization.objects.none()
-    return stakeholder_selectors.organizations_for(user=user).order_by("name")
-
-
-def _nav(request: HttpRequest, fund: TrustFund, current: str, organizations=None) -> dict:
-    if organizations is None:
-        organizations = _partner_organizations(request.user)
-    return {
-        "fund": fund,
-        "current": current,
-        "is_partner": organizations.exists(),
-        "can_manage": request.user.has_perm(MANAGE, fund),
-    }
-
-
-# --- Public ----------------------------------------------------------------------------------
-
-
-def fund_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    fund = _fund(slug)
-    total = selectors.fund_total(fund=fund)
-    percent = None
-    if fund.target:
-        percent = min(100, int(total * 100 / fund.target))
-    context = _nav(request, fund, "fund") | {
-        "pledged": Money(total, fund.currency),
-        "target": Money(fund.target, fund.currency) if fund.target else None,
-        "percent": percent,
-    }
-    return render(request, "partnerships/fund.html", context)
-
-
-def contributors(request: HttpRequest, slug: str) -> HttpResponse:
-    """Who gave, by year: only those who agreed to be listed; amounts only where agreed too."""
-    fund = _fund(slug)
-    rows = sorted(
-        selectors.public_contributors(fund=fund), key=lambda c: c.pledged_on.year, reverse=True
-    )
-    years = [
-        (
-            year,
-            [
-                {
-                    "name": c.contributor.name,
-                    "slug": c.contributor.slug,
-                    "in_kind": c.kind == "in_kind",
-                    "earmark": c.earmark,
-                    "amount": c.pledged if c.amount_public else None,
-                }
-                for c in group
-            ],
-        )
-        for year, group in groupby(rows, key=lambda c: c.pledged_on.year)
-    ]
-    context = _nav(request, fund, "contributors") | {"years": years}
-    return render(request, "partnerships/contributors.html", context)
-
-
-def packages(request: HttpRequest, slug: str) -> HttpResponse:
-    fund = _fund(slug)
-    organizations = _partner_organizations(request.user)
-    nav = _nav(request, fund, "packages", organizations)
-    mine: dict[int, list[PackageOrder]] = defaultdict(list)
-    if nav["is_partner"]:
-        for order in PackageOrder.objects.filter(
-            partner__in=organizations, package__fund=fund, state__in=LIVE_ORDERS
-        ).select_related("partner"):
-            mine[order.package_id].append(order)
-    offers = [
-        {
-            "package": package,
-            "price": Money(package.price, package.currency),
-            "mine": mine.get(package.pk, []),
-            "form": PackageRequestForm(organizations=organizations, auto_id=f"id_{package.pk}_%s")
-            if nav["is_partner"]
-            else None,
-        }
-        for package in selectors.available_packages(fund=fund)
-    ]
-    return render(request, "partnerships/packages.html", nav | {"offers": offers})
-
-
-@login_required
-@require_POST
-def request_package(request: HttpRequest, slug: str, package: str) -> HttpResponse:
-    fund = _fund(slug)
-    found = get_object_or_404(PartnershipPackage, fund=fund, slug=package)
-    organizations = _partner_organizations(request.user)
-    if not organizations.exists():
-        raise Http404
-    back = reverse("partnerships:packages", kwargs={"slug": fund.slug}) + f"#package-{found.pk}"
-    form = PackageRequestForm(request.POST, organizations=organizations)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(back)
-    try:
-        order = services.request_package(
-            package=found,
-            partner=form.cleaned_data["organization"],
-            by=request.user,
-            note=form.cleaned_data["note"],
-            list_publicly=form.cleaned_data["list_publicly"],
-            show_amount=form.cleaned_data["show_amount"],
-        )
-    except services.FundError as error:
-        messages.error(request, error.message)
-        return redirect(back)
-    if order.state == OrderState.WAITLISTED:
-        messages.warning(
-            request,
-            _(
-                "No “%(package)s” package is left: %(organization)s is on the waiting list, and "
-                "the secretariat will write if one frees up."
-            )
-            % {"package": found.name, "organization": order.partner.name},
-        )
-    else:
-        messages.success(
-            request,
-            _(
-                "%(organization)s asked for the “%(package)s” package. The secretariat will "
-                "confirm it."
-            )
-            % {"package": found.name, "organization": order.partner.name},
-        )
-    return redirect("partnerships:my_packages", slug=fund.slug)
-
-
-@login_required
-def my_packages(request: HttpRequest, slug: str) -> HttpResponse:
-    fund = _fund(slug)
-    organizations = _partner_organizations(request.user)
-    if not organizations.exists():
-        raise Http404
-    orders = (
-        PackageOrder.objects.filter(partner__in=organizations, package__fund=fund)
-        .select_related("package", "partner", "contribution")
-        .prefetch_related(
-            Prefetch("checklist", queryset=BenefitDelivery.objects.select_related("benefit"))
-        )
-        .order_by("partner__name", "-created_at")
-    )
-    context = _nav(request, fund, "my_packages", organizations) | {"orders": orders}
-    return render(request, "partnerships/my_packages.html", context)
 
 
 # --- Secretariat: dashboard ------------------------------------------------------------------
@@ -678,165 +496,10 @@ def set_consent(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("partnerships:contribution", slug=fund.slug, pk=contribution.pk)
 
 
-# --- Secretariat: exports for finance --------------------------------------------------------
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _export_headers(fund: TrustFund) -> list[str]:
-    return [
-        _("Reference"),
-        _("Contributor"),
-        _("Country"),
-        _("Stakeholder type"),
-        _("Kind"),
-        _("Earmarked for"),
-        _("Pledged on"),
-        _("Amount pledged"),
-        _("Currency"),
-        _("Amount received"),
-        _("Outstanding"),
-        _("Last received on"),
-        _("Bank references"),
-        _("State"),
-        _("In %(currency)s") % {"currency": fund.currency},
-        _("Rate"),
-        _("Rate valid from"),
-        _("Listed publicly"),
-        _("Amount public"),
-        _("Acknowledged on"),
-    ]
-
-
-# Columns of _export_headers holding amounts (2 decimals), the rate, and dates.
-AMOUNT_COLUMNS = {7, 9, 10, 14}
-RATE_COLUMNS = {15}
-DATE_COLUMNS = {6, 11, 16, 19}
-
-
-def _export_rows(fund: TrustFund):
-    """One row per contribution, typed: Decimals, dates and text, never floats."""
-    yes, no = _("yes"), _("no")
-    types = dict(StakeholderType.choices)
-    contributions = (
-        Contribution.objects.filter(fund=fund)
-        .select_related("contributor", "fund_rate")
-        .prefetch_related("receipts")
-        .order_by("pledged_on", "pk")
-    )
-    for c in contributions:
-        receipts = list(c.receipts.all())
-        received = sum((r.amount for r in receipts), Decimal("0"))
-        yield [
-            c.pk,
-            c.contributor.name,
-            c.contributor.country.code,
-            str(types.get(c.contributor.stakeholder_type, c.contributor.stakeholder_type)),
-            c.get_kind_display(),
-            c.earmark,
-            c.pledged_on,
-            c.amount,
-            c.currency,
-            received,
-            max(c.amount - received, Decimal("0")),
-            max((r.received_on for r in receipts), default=None),
-            "; ".join(r.reference for r in receipts if r.reference),
-            c.get_state_display(),
-            c.fund_amount,
-            c.fund_rate.rate if c.fund_rate else None,
-            c.fund_rate.valid_from if c.fund_rate else None,
-            yes if c.publicly_listed else no,
-            yes if c.amount_public else no,
-            timezone.localtime(c.acknowledged_at).date() if c.acknowledged_at else None,
-        ]
-
-
-def _safe_text(value):
-    """Text that Excel would take for a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _csv_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    return str(_safe_text(value))
-
-
-def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
-@login_required
-@require_safe
-def contributions_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    fund = _managed_fund(request, slug)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_export_headers(fund))
-    for row in _export_rows(fund):
-        writer.writerow([_csv_value(value) for value in row])
-    # With a byte-order mark, so that Excel reads accented and Arabic names right.
-    body = ("\ufeff" + buffer.getvalue()).encode()
-    return _download(body, "text/csv; charset=utf-8", f"{fund.slug}-contributions.csv")
-
-
-@login_required
-@require_safe
-def contributions_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    fund = _managed_fund(request, slug)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Contributions")[:31])
-    headers = _export_headers(fund)
-    for index in range(len(headers)):
-        sheet.column_dimensions[get_column_letter(index + 1)].width = 30 if index == 1 else 16
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for title in headers:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    count = 0
-    for row in _export_rows(fund):
-        cells = []
-        for index, value in enumerate(row):
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            elif index in AMOUNT_COLUMNS and value is not None:
-                cell.number_format = "#,##0.00"
-            elif index in RATE_COLUMNS and value is not None:
-                cell.number_format = "0.00000000"
-            elif index in DATE_COLUMNS and value is not None:
-                cell.number_format = "yyyy-mm-dd"
-            cells.append(cell)
-        sheet.append(cells)
-        count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _download(buffer.getvalue(), XLSX, f"{fund.slug}-contributions.xlsx")
-
-
 @login_required
 def acknowledgement_letter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The thank-you letter on letterhead, once the contribution is received in full."""
-    from .letters import acknowledgement_filename, acknowledgement_pdf
+    from ..letters import acknowledgement_filename, acknowledgement_pdf
 
     fund = _managed_fund(request, slug)
     contribution = _contribution(fund, pk)
