@@ -1,10 +1,12 @@
 """A WSIS Forum 2022-like edition: Geneva time, a High-Level Track and a Forum Track, rooms."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from convoca.programme import services
 from convoca.programme.models import (
     Edition,
     EditionFormat,
@@ -17,7 +19,7 @@ from convoca.programme.models import (
     SpeakerRole,
     Track,
 )
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, UserFactory
 
 GENEVA = ZoneInfo("Europe/Zurich")
 
@@ -143,3 +145,37 @@ def make_session(edition, tracks, session_types, rooms):
 @pytest.fixture
 def person(db):
     return PersonFactory
+
+
+# --- The public pages (test_public_programme.py, test_public_pages.py) ------------------------
+
+EDITION = "/en/editions/wsis-forum-2022"
+PROGRAMME = f"{EDITION}/programme/"
+STAR = f"{EDITION}/agenda/star/"
+
+
+@pytest.fixture
+def published(edition):
+    return services.publish_programme(edition=edition, by=None)
+
+
+@pytest.fixture
+def new_yorker(db):
+    user = UserFactory(email="viewer@example.org")
+    user.time_zone = "America/New_York"
+    user.save(update_fields=["time_zone"])
+    return user
+
+
+def html(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def text(response) -> str:
+    """The page as a reader sees it: tags dropped, whitespace squeezed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html(response)))
+
+
+def speakers_of(*genders):
+    return [(PersonFactory(gender=g), SpeakerRole.SPEAKER) for g in genders]
