@@ -1,6 +1,10 @@
-from django.contrib import admin
+import datetime as dt
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from . import services
 from .models import (
     AgendaItem,
     Edition,
@@ -42,6 +46,29 @@ class EditionAdmin(TranslationAdmin):
     list_filter = ["format", "status", "forum"]
     search_fields = ["name", "slug"]
     inlines = [TrackInline, SessionTypeInline, RoomInline]
+    actions = ["clone_next_year"]
+
+    @admin.action(description=_("Clone for the next year (tracks, types, rooms)"))
+    def clone_next_year(self, request, queryset):
+        for edition in queryset:
+            year = edition.opening_date.year
+            week = dt.timedelta(weeks=52)  # the same weekdays a year later
+            try:
+                clone = services.clone_edition(
+                    source=edition,
+                    slug=edition.slug.replace(str(year), str(year + 1))
+                    if str(year) in edition.slug
+                    else f"{edition.slug}-{year + 1}",
+                    name=edition.name.replace(str(year), str(year + 1)),
+                    opening_date=edition.opening_date + week,
+                    final_week_start=edition.final_week_start + week,
+                    final_week_end=edition.final_week_end + week,
+                    by=request.user,
+                )
+            except services.ProgrammeError as error:
+                self.message_user(request, error.message, level=messages.ERROR)
+            else:
+                self.message_user(request, _("Created %(name)s.") % {"name": clone.name})
 
 
 class SpeakerInline(admin.TabularInline):
