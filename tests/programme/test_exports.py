@@ -28,7 +28,7 @@ from .conftest import geneva
 
 pytestmark = pytest.mark.django_db
 
-STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards" / "frab-schedule"
+STANDARDS = Path(__file__).resolve().parents[1] / "standards" / "frab-schedule"
 BASE = "/en/editions/wsis-forum-2022"
 FEEDS = ["schedule.xml", "schedule.json", "schedule.ics"]
 UTC = dt.UTC
