@@ -5,6 +5,9 @@ import pytest
 
 from convoca.core import timeline
 
+# Apps register database-backed providers too (editions); with an empty database they add nothing.
+pytestmark = pytest.mark.django_db
+
 GENEVA = ZoneInfo("Europe/Zurich")
 
 
