@@ -1,8 +1,5 @@
 """The secretariat's exports for finance: every contribution of a fund as CSV or XLSX."""
 
-import csv
-import datetime as dt
-import io
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
@@ -12,14 +9,13 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from convoca.core.spreadsheets import csv_bytes, xlsx_bytes
 from convoca.stakeholders.models import StakeholderType
 
 from ..models import Contribution, TrustFund
 from ._shared import _managed_fund
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _export_headers(fund: TrustFund) -> list[str]:
@@ -90,23 +86,6 @@ def _export_rows(fund: TrustFund):
         ]
 
 
-def _safe_text(value):
-    """Text that Excel would take for a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _csv_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    return str(_safe_text(value))
-
-
 def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -118,55 +97,24 @@ def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
 @require_safe
 def contributions_csv(request: HttpRequest, slug: str) -> HttpResponse:
     fund = _managed_fund(request, slug)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_export_headers(fund))
-    for row in _export_rows(fund):
-        writer.writerow([_csv_value(value) for value in row])
-    # With a byte-order mark, so that Excel reads accented and Arabic names right.
-    body = ("\ufeff" + buffer.getvalue()).encode()
+    body = csv_bytes(_export_headers(fund), _export_rows(fund))
     return _download(body, "text/csv; charset=utf-8", f"{fund.slug}-contributions.csv")
 
 
 @login_required
 @require_safe
 def contributions_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     fund = _managed_fund(request, slug)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Contributions")[:31])
     headers = _export_headers(fund)
-    for index in range(len(headers)):
-        sheet.column_dimensions[get_column_letter(index + 1)].width = 30 if index == 1 else 16
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for title in headers:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    count = 0
-    for row in _export_rows(fund):
-        cells = []
-        for index, value in enumerate(row):
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            elif index in AMOUNT_COLUMNS and value is not None:
-                cell.number_format = "#,##0.00"
-            elif index in RATE_COLUMNS and value is not None:
-                cell.number_format = "0.00000000"
-            elif index in DATE_COLUMNS and value is not None:
-                cell.number_format = "yyyy-mm-dd"
-            cells.append(cell)
-        sheet.append(cells)
-        count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _download(buffer.getvalue(), XLSX, f"{fund.slug}-contributions.xlsx")
+    body = xlsx_bytes(
+        title=_("Contributions"),
+        headers=headers,
+        rows=_export_rows(fund),
+        widths=[30 if index == 1 else 16 for index in range(len(headers))],
+        number_formats={
+            **dict.fromkeys(AMOUNT_COLUMNS, "#,##0.00"),
+            **dict.fromkeys(RATE_COLUMNS, "0.00000000"),
+            **dict.fromkeys(DATE_COLUMNS, "yyyy-mm-dd"),
+        },
+    )
+    return _download(body, XLSX, f"{fund.slug}-contributions.xlsx")
