@@ -16,7 +16,7 @@ from convoca.circulars.models import AddresseeKind, CircularSeries
 from convoca.stakeholders.models import ItuStatus, Organization, StakeholderType
 
 from .auth import token_auth
-from .schemas import Error, Translated, responses
+from .schemas import Error, Translated, responses, translations
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -85,17 +85,11 @@ class CircularDetailOut(CircularOut):
 
     @staticmethod
     def resolve_subjects(obj):
-        return {
-            code.replace("-", "_"): getattr(obj, f"subject_{code.replace('-', '_')}") or ""
-            for code in LANGUAGE_CODES
-        }
+        return translations(obj, "subject")
 
     @staticmethod
     def resolve_bodies(obj):
-        return {
-            code.replace("-", "_"): getattr(obj, f"body_{code.replace('-', '_')}") or ""
-            for code in LANGUAGE_CODES
-        }
+        return translations(obj, "body")
 
     @staticmethod
     def resolve_signatories(obj):

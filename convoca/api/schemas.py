@@ -1,4 +1,5 @@
 from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
 from ninja import Schema
 
 
@@ -14,8 +15,9 @@ class Translated(Schema):
 
 
 def translations(obj, field: str) -> dict[str, str]:
+    """A translated field in every language, keyed like the Translated schema (zh_hans)."""
     return {
-        code.replace("-", "_"): getattr(obj, f"{field}_{code.replace('-', '_')}") or ""
+        code.replace("-", "_"): getattr(obj, build_localized_fieldname(field, code)) or ""
         for code, _name in settings.LANGUAGES
     }
 

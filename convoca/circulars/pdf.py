@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import Circular, CircularState, RenderedLetter
 from .selectors import available_languages
@@ -93,12 +94,12 @@ def letter_context(circular: Circular, language: str) -> dict[str, Any]:
     part not written in that language is printed in the letter's original language, never in a
     third one."""
     _check_language(language)
-    wanted = language.replace("-", "_")
-    original = circular.default_language.replace("-", "_")
 
     def text(obj, field: str) -> str:
         return (
-            getattr(obj, f"{field}_{wanted}", "") or getattr(obj, f"{field}_{original}", "") or ""
+            getattr(obj, build_localized_fieldname(field, language), "")
+            or getattr(obj, build_localized_fieldname(field, circular.default_language), "")
+            or ""
         )
 
     def addressee_line(group) -> str:

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
+from modeltranslation.utils import build_localized_fieldname
 
 from convoca.stakeholders.models import FocalPoint, FocalPointState, Person
 
@@ -20,17 +21,13 @@ from .models import (
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-def field_language(code: str) -> str:
-    return code.replace("-", "_")
-
-
 def available_languages(circular: Circular) -> list[str]:
     """The languages in which the circular has both a subject and a body."""
     return [
         code
         for code in LANGUAGE_CODES
-        if getattr(circular, f"subject_{field_language(code)}", "")
-        and getattr(circular, f"body_{field_language(code)}", "")
+        if getattr(circular, build_localized_fieldname("subject", code), "")
+        and getattr(circular, build_localized_fieldname("body", code), "")
     ]
 
 
@@ -44,7 +41,7 @@ def public_circulars(
     if q:
         text = Q(reference__icontains=q)
         for code in LANGUAGE_CODES:
-            text |= Q(**{f"subject_{field_language(code)}__icontains": q})
+            text |= Q(**{f"{build_localized_fieldname('subject', code)}__icontains": q})
         circulars = circulars.filter(text)
     if year:
         circulars = circulars.filter(issue_date__year=year)
@@ -53,8 +50,10 @@ def public_circulars(
             Q(addressees__stakeholder_type=group) | Q(addressees__itu_status=group)
         ).distinct()
     if language:
-        code = field_language(language)
-        for field in (f"subject_{code}", f"body_{code}"):
+        for field in (
+            build_localized_fieldname("subject", language),
+            build_localized_fieldname("body", language),
+        ):
             # modeltranslation stores a missing translation as NULL or as ""
             circulars = circulars.exclude(Q(**{field: ""}) | Q(**{f"{field}__isnull": True}))
     return (
