@@ -7,9 +7,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import TIMEOUT_MS, sign_in
-from tests.browser.test_secretariat_mfa import enter_current_code
-from tests.factories import PASSWORD, OrganizationFactory, PersonFactory
+from tests.browser.conftest import TIMEOUT_MS, sign_in_with_code
+from tests.factories import OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
 
@@ -52,15 +51,7 @@ def test_secretariat_writes_issues_and_mails_a_spanish_circular_that_the_public_
     settings.MEDIA_ROOT = tmp_path  # the issued letter's PDF is kept in storage
 
     # The secretariat signs in: password, then the authenticator's code.
-    sign_in(page, secretariat.email, PASSWORD)
-    expect(page.get_by_role("heading", name="Two-Factor Authentication")).to_be_visible()
-    enter_current_code(
-        page,
-        page.get_by_label("Code"),
-        page.get_by_role("button", name="Sign In"),
-        secretariat.totp_secret,
-    )
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in_with_code(page, secretariat)
 
     # Write a circular.
     page.goto("/en/secretariat/circulars/")

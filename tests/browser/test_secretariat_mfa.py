@@ -1,16 +1,13 @@
 """Secretariat staff cannot use the site until they have enrolled an authenticator app."""
 
 import re
-import time
 
 import pytest
-from allauth.mfa import app_settings as mfa_settings
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from convoca.stakeholders.models import Role
 from convoca.stakeholders.services import grant_role
-from tests.browser.conftest import sign_in, sign_out
-from tests.conftest import current_totp_code
+from tests.browser.conftest import enter_current_code, sign_in, sign_out
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -20,27 +17,6 @@ PROFILE_URL = re.compile(r"/en/accounts/profile/$")
 REAUTHENTICATE_FOR_ACTIVATION_URL = re.compile(
     r"/en/accounts/reauthenticate/\?next=%2Fen%2Faccounts%2F2fa%2Ftotp%2Factivate%2F$"
 )
-
-
-def totp_window() -> int:
-    return int(time.time()) // mfa_settings.TOTP_PERIOD
-
-
-def enter_current_code(page: Page, field: Locator, button: Locator, secret: str) -> None:
-    """Type the code an authenticator app shows now and submit it.
-
-    A code is only good for its 30-second window. Should the window roll over between reading
-    the code and the server checking it, the code is refused through no fault of the app; a
-    person would then type the app's next code, and so does this helper (once, and only then).
-    """
-    for _attempt in range(2):
-        window = totp_window()
-        field.fill(current_totp_code(secret))
-        with page.expect_response(lambda response: response.request.method == "POST") as posted:
-            button.click()
-        refused = posted.value.status == 200  # the form came back instead of a redirect
-        if not refused or totp_window() == window:
-            return
 
 
 def test_secretariat_member_must_enrol_an_authenticator_then_signs_in_with_a_code(page: Page):

@@ -9,9 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from convoca.programme.models import Edition, Forum, Room, RoomKind, Session, SessionType, Track
-from tests.browser.conftest import sign_in
-from tests.browser.test_secretariat_mfa import enter_current_code
-from tests.factories import PASSWORD
+from tests.browser.conftest import sign_in_with_code
 
 pytestmark = pytest.mark.browser
 
@@ -83,15 +81,7 @@ def test_secretariat_drags_a_session_onto_an_occupied_room_then_moves_it_with_th
     page.on("pageerror", lambda error: problems.append(str(error)))
 
     # The secretariat signs in: password, then the authenticator's code.
-    sign_in(page, secretariat.email, PASSWORD)
-    expect(page.get_by_role("heading", name="Two-Factor Authentication")).to_be_visible()
-    enter_current_code(
-        page,
-        page.get_by_label("Code"),
-        page.get_by_role("button", name="Sign In"),
-        secretariat.totp_secret,
-    )
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in_with_code(page, secretariat)
 
     # The timetable of the edition, on Tuesday of the final week, on a screen tall enough for
     # the whole day (a drag starts where the mouse is pressed: both ends must be on screen).

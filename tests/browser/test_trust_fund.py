@@ -12,8 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from convoca.core.money import Money
 from convoca.partnerships.models import Benefit, PartnershipPackage, TrustFund
-from tests.browser.conftest import TIMEOUT_MS, sign_in, sign_out
-from tests.browser.test_secretariat_mfa import enter_current_code
+from tests.browser.conftest import TIMEOUT_MS, sign_in, sign_in_with_code, sign_out
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -98,15 +97,7 @@ def test_a_partner_requests_a_package_the_secretariat_confirms_and_the_public_se
     sign_out(page)
 
     # The secretariat signs in with the authenticator's code and confirms the request.
-    sign_in(page, secretariat.email, PASSWORD)
-    expect(page.get_by_role("heading", name="Two-Factor Authentication")).to_be_visible()
-    enter_current_code(
-        page,
-        page.get_by_label("Code"),
-        page.get_by_role("button", name="Sign In"),
-        secretariat.totp_secret,
-    )
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in_with_code(page, secretariat)
     page.goto("/en/secretariat/funds/wsis-trust-fund-2022/")
     requests = page.locator("#requests")
     request = requests.get_by_role("row").filter(has_text="Mama Tech Collective")
