@@ -96,3 +96,14 @@ def sign_in(client, user):
         response = client.post(response.url, {"code": current_totp_code(user.totp_secret)})
         assert response.status_code == 302
     return client
+
+
+@pytest.fixture
+def as_role(request, client):
+    """The test client signed in as a role: "anonymous", "participant", "focal_point",
+    "reviewer", "jury" or "secretariat" (only the user asked for is created)."""
+
+    def become(role):
+        return client if role == "anonymous" else sign_in(client, request.getfixturevalue(role))
+
+    return become

@@ -13,18 +13,6 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "participant", "focal_point", "reviewer", "jury", "secretariat"]
 
 
-@pytest.fixture
-def as_role(client, participant, focal_point, reviewer, jury, secretariat):
-    users = {
-        "participant": participant,
-        "focal_point": focal_point,
-        "reviewer": reviewer,
-        "jury": jury,
-        "secretariat": secretariat,
-    }
-    return lambda role: client if role == "anonymous" else sign_in(client, users[role])
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_only_the_secretariat_writes_and_issues(as_role, role, draft):
     client = as_role(role)

@@ -8,7 +8,6 @@ import pytest
 from convoca.core.money import Money
 from convoca.partnerships import services
 from convoca.partnerships.models import Benefit, PartnershipPackage, TrustFund
-from tests.conftest import sign_in
 from tests.factories import OrganizationFactory
 
 
@@ -58,12 +57,6 @@ def day():
 ROLES = ["anonymous", "participant", "focal_point", "secretariat"]
 FUND = "/en/funds/wsis-trust-fund-2022"
 DASHBOARD = "/en/secretariat/funds/wsis-trust-fund-2022"
-
-
-@pytest.fixture
-def as_role(client, participant, focal_point, secretariat):
-    users = {"participant": participant, "focal_point": focal_point, "secretariat": secretariat}
-    return lambda role: client if role == "anonymous" else sign_in(client, users[role])
 
 
 @pytest.fixture

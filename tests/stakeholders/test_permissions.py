@@ -21,22 +21,6 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def as_role(client, participant, focal_point, reviewer, jury, secretariat):
-    users = {
-        "participant": participant,
-        "focal_point": focal_point,
-        "reviewer": reviewer,
-        "jury": jury,
-        "secretariat": secretariat,
-    }
-
-    def become(role):
-        return client if role == "anonymous" else sign_in(client, users[role])
-
-    return become
-
-
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("url", PAGES)
 def test_each_role_opens_only_what_it_may(as_role, organization, role, url):
