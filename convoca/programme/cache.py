@@ -10,6 +10,7 @@ static file.
 
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,6 +20,9 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "convoca:programme:generation"
 PAGE_TIMEOUT = 24 * 3600
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
+# Only programme pages and the programme API are ever marked cacheable; every other request
+# skips the two cache look-ups.
+PROGRAMME_PATH = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]+)?/editions/|api/v1/editions)")
 
 
 def generation() -> int:
@@ -62,7 +66,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if (
             request.method not in ("GET", "HEAD")
-            or request.path_info.startswith(("/static/", "/healthz"))
+            or not PROGRAMME_PATH.match(request.path_info)
             or PERSONAL_COOKIES & request.COOKIES.keys()
             or "HTTP_AUTHORIZATION" in request.META
         ):
