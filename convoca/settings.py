@@ -61,6 +61,11 @@ INSTALLED_APPS = [
     "convoca.circulars",
     "convoca.programme",
     "convoca.partnerships",
+    "convoca.questionnaires",
+    "convoca.consultations",
+    "convoca.registration",
+    "convoca.prizes",
+    "convoca.coalitions",
     "convoca.api",
     "convoca.demo",
 ]

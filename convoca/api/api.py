@@ -8,8 +8,12 @@ from convoca.taxonomy import selectors as taxonomy
 
 from .auth import public_or_token, token_auth
 from .circulars import router as circulars_router
+from .coalitions import router as coalitions_router
+from .consultations import router as consultations_router
 from .funds import router as funds_router
+from .prizes import router as prizes_router
 from .programme import router as programme_router
+from .registration import router as registration_router
 from .schemas import (
     ActionLineOut,
     FocusAreaOut,
@@ -108,3 +112,7 @@ api.add_router("/", accounts)
 api.add_router("/", circulars_router)
 api.add_router("/", programme_router)
 api.add_router("/", funds_router)
+api.add_router("/", consultations_router)
+api.add_router("/", registration_router)
+api.add_router("/", prizes_router)
+api.add_router("/", coalitions_router)

@@ -8,8 +8,12 @@ from django.db import transaction
 from convoca.accounts.models import User
 from convoca.demo.accounts import build_accounts
 from convoca.demo.circulars import build_circulars
+from convoca.demo.coalitions import build_coalitions
+from convoca.demo.consultations import build_consultations
 from convoca.demo.funds import build_funds
+from convoca.demo.prizes import build_prizes
 from convoca.demo.programme import build_programme
+from convoca.demo.registration import build_registration
 from convoca.demo.stakeholders import build_organizations, build_people
 
 
@@ -40,6 +44,15 @@ class Command(BaseCommand):
             circulars = build_circulars(secretariat=secretariat)
             programme = build_programme(secretariat=secretariat, organizations=organizations)
             funds = build_funds(secretariat=secretariat, organizations=organizations)
+            summaries = [
+                build(secretariat=secretariat, organizations=organizations)
+                for build in (
+                    build_consultations,
+                    build_registration,
+                    build_prizes,
+                    build_coalitions,
+                )
+            ]
         self.stdout.write(
             f"Demo data ready: {len(organizations)} organizations, {len(people)} people, "
             f"{len(circulars)} circulars (Foro CMSI 2022 mailed to the demo stakeholders)."
@@ -57,6 +70,8 @@ class Command(BaseCommand):
             f"Trust fund: {funds['fund'].name} ({len(funds['contributions'])} contributions, "
             f"{len(funds['packages'])} partnership packages, {len(funds['rates'])} exchange rates)."
         )
+        for summary in filter(None, summaries):
+            self.stdout.write(summary)
         self.stdout.write("Demo accounts (password below):")
         for account in accounts:
             note = f"  ({account.note})" if account.note else ""

@@ -1,0 +1,2 @@
+app_name = "registration"
+urlpatterns: list = []
