@@ -1,2 +1,19 @@
+from django.urls import include, path
+
+from .views import public, submitting
+
 app_name = "consultations"
-urlpatterns: list = []
+urlpatterns = [
+    path("consultations/", public.consultation_list, name="list"),
+    path("consultations/<slug:slug>/", public.consultation_detail, name="detail"),
+    path("consultations/<slug:slug>/phases.ics", public.phases_ical, name="phases_ical"),
+    path("consultations/<slug:slug>/inputs/", public.inputs, name="inputs"),
+    path("consultations/<slug:slug>/inputs/new/", submitting.new_input, name="new_input"),
+    path("calls/<slug:slug>/", public.call_detail, name="call"),
+    path("calls/<slug:slug>/submit/", submitting.edit_submission, name="submit"),
+    path("calls/<slug:slug>/submit/<int:pk>/", submitting.edit_submission, name="edit_submission"),
+    path("submissions/", submitting.my_submissions, name="my_submissions"),
+    path("submissions/<int:pk>/", submitting.submission_detail, name="submission"),
+    path("submissions/<int:pk>/withdraw/", submitting.withdraw, name="withdraw"),
+    path("", include("convoca.consultations.review_urls")),
+]
