@@ -370,7 +370,7 @@ class Submission(TimeStampedModel):
         indexes = [models.Index(fields=["call", "state"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(state__in=[s.value for s in DECIDED_STATES])
+                condition=~Q(state__in=sorted(s.value for s in DECIDED_STATES))
                 | Q(decided_at__isnull=False),
                 name="consultations_decided_submission_has_date",
             ),
