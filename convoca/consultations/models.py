@@ -346,6 +346,8 @@ class Submission(TimeStampedModel):
     state = models.CharField(
         _("state"), max_length=16, choices=SubmissionState.choices, default=SubmissionState.DRAFT
     )
+    # A random key per opened form: a second click or a resent request finds the same row.
+    form_key = models.CharField(max_length=40, blank=True, editable=False)
     format = models.CharField(_("format"), max_length=16, choices=EditionFormat.choices, blank=True)
     action_lines = models.ManyToManyField(
         "taxonomy.ActionLine", blank=True, related_name="submissions"
@@ -377,6 +379,11 @@ class Submission(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(state="draft") | Q(submitted_at__isnull=False),
                 name="consultations_submission_has_submission_date",
+            ),
+            models.UniqueConstraint(
+                fields=["submitter", "form_key"],
+                condition=~Q(form_key=""),
+                name="consultations_one_submission_per_form",
             ),
         ]
 

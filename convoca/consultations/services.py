@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from convoca.accounts.models import Gender
 from convoca.core.audit import log_action
+from convoca.core.models import CountryRegion
 from convoca.questionnaires import answers as answer_rules
 from convoca.stakeholders.models import Organization
 from convoca.taxonomy.models import SDG, ActionLine
@@ -26,6 +27,7 @@ from .models import (
     TRANSITIONS,
     Call,
     CallState,
+    EventInput,
     Extension,
     Submission,
     SubmissionSpeaker,
@@ -128,8 +130,13 @@ def _fill(
         )
 
 
-def _own_draft(submission: Submission | None, *, call: Call, user) -> Submission | None:
-    """The caller's submission, locked; only a draft can still change."""
+def _own_draft(
+    submission: Submission | None, *, call: Call, user, form_key: str = ""
+) -> Submission | None:
+    """The caller's submission, locked; only a draft can still change. A form sent twice
+    (its key already used) finds the submission the first sending made."""
+    if submission is None and form_key:
+        submission = Submission.objects.filter(submitter=user, form_key=form_key).first()
     if submission is None:
         return None
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -152,16 +159,19 @@ def save_draft(
     action_lines: Iterable[ActionLine] | None = None,
     sdgs: Iterable[SDG] | None = None,
     co_organizations: Iterable[Organization] | None = None,
+    form_key: str = "",
 ) -> Submission:
     """Keep what was typed while the call is open for this person; nothing is checked beyond
     that, so half-filled work is never lost."""
     Call.objects.select_for_update().get(pk=call.pk)
     _ensure_open(call, user)
-    submission = _own_draft(submission, call=call, user=user)
+    submission = _own_draft(submission, call=call, user=user, form_key=form_key)
     if submission is not None and not submission.is_editable:
+        if form_key and submission.form_key == form_key:
+            return submission  # the same form sent again after it was submitted
         raise NotAllowed(_("This submission has been sent and can no longer be edited."))
     created = submission is None
-    submission = submission or Submission(call=call, submitter=user)
+    submission = submission or Submission(call=call, submitter=user, form_key=form_key)
     _fill(
         submission,
         title=title,
@@ -192,11 +202,12 @@ def submit(
     action_lines: Iterable[ActionLine] | None = None,
     sdgs: Iterable[SDG] | None = None,
     co_organizations: Iterable[Organization] | None = None,
+    form_key: str = "",
 ) -> Submission:
     """Send a submission before this person's deadline, within the call's limits, with every
     required answer; sending the same draft twice answers the already-sent submission."""
     Call.objects.select_for_update().get(pk=call.pk)
-    submission = _own_draft(submission, call=call, user=user)
+    submission = _own_draft(submission, call=call, user=user, form_key=form_key)
     if submission is not None and not submission.is_editable:
         return submission  # a double click: the first one already sent it
     _ensure_open(call, user)
@@ -211,7 +222,7 @@ def submit(
                 _("Name at least one woman speaker: this call requires gender balance."),
                 code="gender_balance",
             )
-    submission = submission or Submission(call=call, submitter=user)
+    submission = submission or Submission(call=call, submitter=user, form_key=form_key)
     submission.state = SubmissionState.SUBMITTED
     submission.submitted_at = timezone.now()
     _fill(
@@ -304,3 +315,22 @@ def grant_extension(*, call: Call, user, closes_at, by, reason: str = "") -> Ext
         data={"user": user.email, "closes_at": closes_at, "reason": reason},
     )
     return extension
+
+
+@transaction.atomic
+def submit_input(*, consultation, user, form) -> EventInput:
+    """A regional or national event's outcome, listed publicly as an input to the consultation."""
+    event_input = form.save(commit=False)
+    event_input.consultation = consultation
+    event_input.submitted_by = user
+    if event_input.region is None and event_input.country:
+        event_input.region = itu_region_of(event_input.country)
+    event_input.save()
+    form.save_m2m()
+    log_action(event_input, "consultations.input.submitted", by=user)
+    return event_input
+
+
+def itu_region_of(country: str):
+    link = CountryRegion.objects.filter(country=country).select_related("itu_region").first()
+    return link.itu_region if link else None
