@@ -26,6 +26,14 @@ def _clean_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _uploads_in_a_temporary_folder(tmp_path_factory):
+    """Files uploaded by tests land in a folder pytest removes, not in var/media."""
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 @pytest.fixture
 def password():
     return PASSWORD
