@@ -15,6 +15,7 @@ from convoca.accounts.models import Gender
 from convoca.core.audit import log_action
 from convoca.core.models import CountryRegion
 from convoca.questionnaires import answers as answer_rules
+from convoca.questionnaires.models import Questionnaire
 from convoca.stakeholders.models import Organization
 from convoca.taxonomy.models import SDG, ActionLine
 
@@ -27,6 +28,7 @@ from .models import (
     TRANSITIONS,
     Call,
     CallState,
+    Consultation,
     EventInput,
     Extension,
     Submission,
@@ -334,3 +336,34 @@ def submit_input(*, consultation, user, form) -> EventInput:
 def itu_region_of(country: str):
     link = CountryRegion.objects.filter(country=country).select_related("itu_region").first()
     return link.itu_region if link else None
+
+
+@transaction.atomic
+def save_consultation(*, form, phases, by) -> Consultation:
+    """A consultation with its phases, as the secretariat typed them."""
+    created = form.instance.pk is None
+    consultation = form.save()
+    phases.instance = consultation
+    phases.save()
+    log_action(
+        consultation,
+        "consultations.consultation.created" if created else "consultations.consultation.changed",
+        by=by,
+        data={"phases": [phase.title for phase in consultation.phases.all()]},
+    )
+    return consultation
+
+
+@transaction.atomic
+def save_call(*, form, consultation, by) -> Call:
+    """A call of a consultation; a new one gets an empty questionnaire to write its questions."""
+    call = form.save(commit=False)
+    created = call.pk is None
+    if created:
+        call.consultation = consultation
+        call.questionnaire = Questionnaire.objects.create(name=call.title_en or call.title)
+    call.save()
+    log_action(
+        call, "consultations.call.created" if created else "consultations.call.changed", by=by
+    )
+    return call

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import public, submitting
+from .views import public, setup, submitting
 
 app_name = "consultations"
 urlpatterns = [
@@ -15,5 +15,19 @@ urlpatterns = [
     path("submissions/", submitting.my_submissions, name="my_submissions"),
     path("submissions/<int:pk>/", submitting.submission_detail, name="submission"),
     path("submissions/<int:pk>/withdraw/", submitting.withdraw, name="withdraw"),
+    path("secretariat/consultations/", setup.manage_list, name="manage_list"),
+    path("secretariat/consultations/new/", setup.edit_consultation, name="new_consultation"),
+    path(
+        "secretariat/consultations/<slug:slug>/setup/",
+        setup.edit_consultation,
+        name="edit_consultation",
+    ),
+    path(
+        "secretariat/consultations/<slug:consultation>/calls/new/",
+        setup.edit_call,
+        name="new_call",
+    ),
+    path("secretariat/calls/<slug:slug>/setup/", setup.edit_call, name="edit_call"),
+    path("secretariat/calls/<slug:slug>/questions/", setup.edit_questions, name="edit_questions"),
     path("", include("convoca.consultations.review_urls")),
 ]

@@ -7,6 +7,7 @@ from convoca.consultations.models import Call, CallKind, CallState, Consultation
 from convoca.questionnaires.services import build_questionnaire
 
 GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
+WARSAW_ZONE = zoneinfo.ZoneInfo("Europe/Warsaw")
 # Seed 001: workshop requests are binding, deadline 7 March 2022 at 14:00 CET.
 WORKSHOP_DEADLINE = dt.datetime(2022, 3, 7, 14, 0, tzinfo=GENEVA)
 
