@@ -8,4 +8,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations and calls")
 
     def ready(self):
-        from . import timeline  # noqa: F401 - registers phases and deadlines in the core timeline
+        from . import (  # noqa: F401
+            review,  # connects the Session post_save receiver that marks workshops scheduled
+            timeline,  # registers phases and deadlines in the core timeline
+        )

@@ -45,6 +45,7 @@ can_manage_call = is_secretariat_of_call
 
 rules.add_perm("consultations.submit", is_verified)
 rules.add_perm("consultations.set_up", is_secretariat)
+
 rules.add_perm("consultations.view_submission", can_view_submission)
 rules.add_perm("consultations.manage_call", can_manage_call)
 rules.add_perm("consultations.review_submission", is_assigned_reviewer)

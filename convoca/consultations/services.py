@@ -216,10 +216,15 @@ def submit(
     _ensure_organization(call, user, organization)
     _ensure_within_limits(call, user, organization, excluding=submission.pk if submission else None)
     answers = answer_rules.validate(call.questionnaire, answers, stored=answers)
-    if call.is_workshop and speakers is not None:
-        if not speakers:
+    if not title.strip():
+        raise NotAllowed(_("Give your submission a title."), code="title")
+    named = speakers
+    if named is None and submission is not None:
+        named = list(submission.speakers.all())  # the draft's speakers, kept as they are
+    if call.is_workshop and named is not None:
+        if not named:
             raise NotAllowed(_("Name at least one speaker."), code="speakers")
-        if call.gender_balance_blocks and lacks_woman_speaker(speakers):
+        if call.gender_balance_blocks and lacks_woman_speaker(named):
             raise NotAllowed(
                 _("Name at least one woman speaker: this call requires gender balance."),
                 code="gender_balance",

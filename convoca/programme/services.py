@@ -347,10 +347,12 @@ def session_from_proposal(
     session_type: SessionType,
     track: Track,
     organizers=(),
+    action_lines=None,
+    sdgs=None,
     by,
 ) -> Session:
     """The one seam by which an accepted workshop proposal becomes a draft (unscheduled,
-    not yet public) session."""
+    not yet public) session, keeping its Action Lines and SDGs."""
     return save_session(
         edition=edition,
         by=by,
@@ -360,4 +362,6 @@ def session_from_proposal(
         track=track,
         is_public=False,
         organizers=list(organizers),
+        action_lines=action_lines,
+        sdgs=sdgs,
     )

@@ -102,7 +102,9 @@ def test_sending_the_same_draft_twice_sends_it_once(
     call, participant, time_machine, django_capture_on_commit_callbacks
 ):
     time_machine.move_to(dt.datetime(2022, 2, 1, tzinfo=GENEVA))
-    draft = services.save_draft(call=call, user=participant, title="T", answers=ANSWERS)
+    draft = services.save_draft(
+        call=call, user=participant, title="T", answers=ANSWERS, speakers=[WOMAN]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         first = submit(call, participant, submission=draft)
         second = submit(call, participant, submission=draft)
@@ -114,7 +116,9 @@ def test_sending_the_same_draft_twice_sends_it_once(
 @pytest.mark.django_db(transaction=True)
 def test_a_double_click_from_two_requests_submits_once(call, participant, time_machine):
     time_machine.move_to(dt.datetime(2022, 2, 1, tzinfo=GENEVA))
-    draft = services.save_draft(call=call, user=participant, title="T", answers=ANSWERS)
+    draft = services.save_draft(
+        call=call, user=participant, title="T", answers=ANSWERS, speakers=[WOMAN]
+    )
     errors = []
 
     def click():
