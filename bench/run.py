@@ -12,8 +12,11 @@
    process) on the same throwaway database;
 7. runs the programme exports benchmark (`bench.exports`, its own process group): frab XML,
    frab JSON and iCal of a generated 10,000-session edition, cold, cached and peak memory;
-8. prints a table per benchmark, writes bench/results/<timestamp>.json, and exits 1 if any
-   request failed or the mail-out or an export missed a goal.
+8. runs the domain benchmarks (`bench.domains`: consultations review queue and exports,
+   the registration rush, prize votes, the pledge registry), each in its own process on its
+   own freshly migrated database (PostgreSQL where the rule is about PostgreSQL's locking);
+9. prints a table per benchmark, writes bench/results/<timestamp>.json, and exits 1 if any
+   request failed or the mail-out, an export or a domain benchmark missed a goal.
 
 Why the reference is fair: same machine and moment, same HTTP server and workers, same
 keep-alive connections and load generator, same response bytes. What remains in the ratio
@@ -38,7 +41,7 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench import exports, mailout, report, servers
+from bench import domains, exports, mailout, report, servers
 from bench.servers import BenchError
 from bench.targets import TARGETS, Target
 
@@ -195,8 +198,9 @@ def environment_facts(config: Config) -> dict:
     }
 
 
-def benchmark(config: Config, tmp: Path) -> tuple[list[dict], dict, dict]:
-    """Everything between setup and report: the HTTP results, the mail-out and exports records."""
+def benchmark(config: Config, tmp: Path) -> tuple[list[dict], dict, dict, dict]:
+    """Everything between setup and report: the HTTP results, the mail-out, exports and
+    domain records."""
     var_dir, static_root, reference_dir = tmp / "var", tmp / "static", tmp / "reference"
     for directory in (var_dir, static_root, reference_dir):
         directory.mkdir()
@@ -217,7 +221,8 @@ def benchmark(config: Config, tmp: Path) -> tuple[list[dict], dict, dict]:
         results = [measure(r, app.port, ref.port, config) for r in references]
     # Both servers are stopped: the mail-out, then the exports, have the machine to themselves.
     mailout_record = run_mailout(env)
-    return results, mailout_record, run_exports(env)
+    exports_record = run_exports(env)
+    return results, mailout_record, exports_record, domains.run_all(env)
 
 
 def interrupt(signum: int, frame: object) -> None:
@@ -233,7 +238,7 @@ def main() -> int:
         if not TARGETS:
             raise BenchError("bench.targets.TARGETS is empty")
         with tempfile.TemporaryDirectory(prefix="convoca-bench-") as tmp:
-            results, mailout_record, exports_record = benchmark(config, Path(tmp))
+            results, mailout_record, exports_record, domain_records = benchmark(config, Path(tmp))
     except BenchError as exc:
         say(f"bench failed: {exc}")
         return 1
@@ -251,6 +256,7 @@ def main() -> int:
             "results": results,
             "mailout": mailout_record,
             "exports": exports_record,
+            "domains": domain_records,
         }
     )
     failed = [
@@ -266,6 +272,10 @@ def main() -> int:
         status = 1
     if not report.exports_ok(exports_record):
         say("an export missed a goal (see the exports table)")
+        status = 1
+    missed = [name for name, record in domain_records.items() if not record.get("ok")]
+    if missed:
+        say(f"a domain benchmark missed a goal or failed: {', '.join(missed)} (see its table)")
         status = 1
     if not report.goals_met(results):
         say("a target missed its ratio goal (see the goal column)")
