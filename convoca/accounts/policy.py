@@ -1,5 +1,5 @@
-"""Who must use a second factor: staff, superusers and every member of any secretariat
-(platform-wide or of one edition, coalition or fund)."""
+"""Who must use a second factor: staff, superusers, every member of any secretariat
+(platform-wide or of one edition, coalition or fund) and accreditation staff."""
 
 from .models import User
 
@@ -12,4 +12,7 @@ def requires_mfa(user: User) -> bool:
     # Roles live in stakeholders, which depends on accounts; read them lazily.
     from convoca.stakeholders.selectors import holds_role
 
-    return holds_role(user=user, role="secretariat", anywhere=True)
+    # Accreditation staff read passport numbers: they sign in with a second factor too.
+    return holds_role(user=user, role="secretariat", anywhere=True) or holds_role(
+        user=user, role="accreditation", anywhere=True
+    )

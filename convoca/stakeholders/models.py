@@ -165,6 +165,8 @@ class Role(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat")
     REVIEWER = "reviewer", _("Reviewer")
     JURY = "jury", _("Jury member")
+    ACCREDITATION = "accreditation", _("Accreditation staff")
+    CHECK_IN = "check_in", _("Check-in staff")
 
 
 class RoleAssignment(TimeStampedModel):
