@@ -9,6 +9,7 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from . import (  # noqa: F401
+            links,  # lists an edition's consultations on its page
             review,  # connects the Session post_save receiver that marks workshops scheduled
             timeline,  # registers phases and deadlines in the core timeline
         )

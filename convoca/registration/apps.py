@@ -6,3 +6,6 @@ class RegistrationConfig(AppConfig):
     name = "convoca.registration"
     label = "registration"
     verbose_name = _("Registration and attendance")
+
+    def ready(self):
+        from . import links  # noqa: F401 - offers "Register" on each edition's page
