@@ -5,7 +5,7 @@ PostgreSQL (row lock) and on SQLite (IMMEDIATE transactions queue the writers)."
 import threading
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 
 from convoca.registration import services
 from convoca.registration.models import Registration, RegistrationForm
@@ -72,3 +72,46 @@ def test_cancellations_at_once_promote_exactly_as_many_people_waiting(edition):
     assert form.seats_taken == SEATS
     assert Registration.objects.filter(state="confirmed").count() == SEATS
     assert Registration.objects.filter(state="waitlisted").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_seat_freed_while_someone_joins_the_waiting_list_goes_to_them(edition):
+    """The newcomer sees a full venue and joins the waiting list without the lock; a seat freed
+    by another transaction before their registration commits must not stay empty while they
+    wait. (SQLite runs one writer at a time, so there the other transaction can only free the
+    seat afterwards, and the newcomer is promoted then.)"""
+    from django.db.models.signals import post_save
+
+    form = RegistrationForm.objects.create(edition=edition, capacity=1)
+    holder = services.register(form=form, **details(UserFactory(email="holder@example.org")))
+    newcomer = UserFactory(email="newcomer@example.org")
+    freed = []
+
+    def cancel_holder(registration):
+        if connection.vendor == "sqlite":  # fail fast instead of waiting out the busy timeout
+            connection.ensure_connection()
+            connection.connection.execute("PRAGMA busy_timeout = 100")
+        try:
+            services.cancel_registration(registration=registration, by=None)
+            freed.append(True)
+        except OperationalError:  # SQLite: the newcomer's transaction holds the write lock
+            freed.append(False)
+
+    def free_the_seat_meanwhile(sender, instance, created, **kwargs):
+        if created and instance.email == newcomer.email:
+            post_save.disconnect(free_the_seat_meanwhile, sender=Registration)
+            _in_threads(cancel_holder, [holder.registration])
+
+    post_save.connect(free_the_seat_meanwhile, sender=Registration)
+    try:
+        outcome = services.register(form=form, **details(newcomer))
+    finally:
+        post_save.disconnect(free_the_seat_meanwhile, sender=Registration)
+    if freed == [False]:
+        assert connection.vendor == "sqlite"
+        assert outcome.registration.state == "waitlisted"
+        services.cancel_registration(registration=holder.registration, by=None)
+    else:
+        assert outcome.registration.state == "confirmed"
+    assert Registration.objects.get(pk=outcome.registration.pk).state == "confirmed"
+    assert RegistrationForm.objects.get(pk=form.pk).seats_taken == 1

@@ -89,6 +89,29 @@ def _check_open(form: RegistrationForm, now: dt.datetime) -> None:
         raise RegistrationError(_("Registration for this edition is closed."))
 
 
+def _seats_visibly_left(form: RegistrationForm) -> bool:
+    """A read without a lock: when the edition is visibly full, a newcomer goes straight to the
+    waiting list instead of queueing behind the seat-takers for the form's row lock (a rush of
+    200 for 50 seats would otherwise run one transaction at a time). A seat freed meanwhile is
+    not lost: see `_hand_over_free_seats`."""
+    if form.capacity is None:
+        return True
+    taken, capacity = (
+        RegistrationForm.objects.filter(pk=form.pk).values_list("seats_taken", "capacity").get()
+    )
+    return capacity is None or taken < capacity
+
+
+def _hand_over_free_seats(form: RegistrationForm, now: dt.datetime) -> bool:
+    """After a waitlisted registration is saved: if a seat was freed while it was being written
+    (the releasing transaction found no one waiting yet), hand it over now, under the lock."""
+    if not _seats_visibly_left(form):
+        return False
+    with transaction.atomic():
+        locked_form = RegistrationForm.objects.select_for_update().get(pk=form.pk)
+        return bool(promote_waitlist(locked_form, now=now))
+
+
 def _take_edition_seat(form: RegistrationForm) -> bool:
     """Take one in-person seat if one is left; True when taken. The UPDATE locks the form's row
     until the transaction ends, so concurrent takers queue here and never oversell."""
@@ -220,7 +243,7 @@ def register(
                 )
             if not in_person:
                 registration.state = RegistrationState.CONFIRMED
-            elif _take_edition_seat(form):
+            elif _seats_visibly_left(form) and _take_edition_seat(form):
                 registration.state = (
                     RegistrationState.PENDING
                     if registration.accreditation == Accreditation.PENDING
@@ -247,6 +270,8 @@ def register(
         if existing is None:
             raise
         return Outcome(existing, created=False)
+    if registration.state == RegistrationState.WAITLISTED and _hand_over_free_seats(form, now):
+        registration.refresh_from_db()
     return Outcome(registration, created=True)
 
 
