@@ -1,0 +1,276 @@
+"""The WSIS Prizes vote, measured against a raw INSERT … ON CONFLICT of the same rows.
+
+`python -m bench.prizes`, against a migrated throwaway PostgreSQL database (DATABASE_URL),
+answers the product goals:
+
+* vote throughput: `POST /api/v1/prizes/{cycle}/votes` through Django's full request stack
+  (token auth, the real `cast_vote`), from WORKERS processes in parallel, reaches >= 25 % of
+  the throughput of a raw `INSERT … ON CONFLICT (category_id, voter_id) DO NOTHING` of the
+  same rows from the same number of processes, each on its own connection (pgbench-like load),
+  measured in the same run into a scratch copy of the votes table;
+* counting: `ranking` (the grouped count and the tie-break) over 1,000,000 valid votes
+  (BENCH_PRIZE_VOTES) takes < 2 s;
+* concurrency: 100 parallel requests casting the same account's vote in one category leave
+  exactly one vote.
+
+Setup, not timed: a cycle in public voting with 18 categories of 6 projects, VOTES voters with
+verified addresses and API tokens (bulk-created), the 1,000,000 votes generated in SQL.
+Prints one JSON line on stdout and a table on stderr; exits 0 whether or not the goals are met.
+"""
+
+import json
+import multiprocessing
+import os
+import secrets
+import statistics
+import sys
+import threading
+import time
+
+GOAL_RATIO = 0.25
+GOAL_COUNT_SECONDS = 2.0
+COUNT_VOTES = int(os.environ.get("BENCH_PRIZE_VOTES", "1000000"))
+VOTES = int(os.environ.get("BENCH_PRIZE_REQUESTS", "3000"))
+WORKERS = int(os.environ.get("BENCH_PRIZE_WORKERS", "4"))
+PARALLEL = 100
+SLUG = "bench-prizes"
+
+
+def _django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "convoca.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+    import django
+
+    django.setup()
+
+
+def _setup():
+    from datetime import timedelta
+
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from convoca.accounts.models import TOKEN_PREFIX, ApiToken, User, digest_token
+    from convoca.prizes import services
+    from convoca.prizes.models import Nomination, NominationState, PrizeCycle
+    from convoca.stakeholders.models import Organization
+
+    PrizeCycle.objects.filter(slug__startswith=SLUG).delete()
+    User.objects.filter(email__endswith="@bench.invalid").delete()
+    now = timezone.now()
+    cycle = services.create_cycle(
+        name="Bench prizes", slug=SLUG, year=now.year, by=None,
+        nominations_open_at=now - timedelta(days=60), nominations_close_at=now - timedelta(days=30),
+        voting_opens_at=now - timedelta(days=1), voting_closes_at=now + timedelta(days=10),
+        champions_published_at=now + timedelta(days=11), jury_closes_at=now + timedelta(days=12),
+        announced_at=now + timedelta(days=13),
+    )  # fmt: skip
+    organization, _ = Organization.objects.get_or_create(
+        slug="bench-org", defaults={"name": "Bench org", "country": "CH"}
+    )
+    Nomination.objects.bulk_create(
+        Nomination(cycle=cycle, category=c, organization=organization, title=f"P{c.number}.{n}",
+                   description="-", state=NominationState.ON_BALLOT)
+        for c in cycle.categories.all() for n in range(6)
+    )  # fmt: skip
+    unusable = make_password(None)
+    users = User.objects.bulk_create(
+        User(email=f"v{n}@bench.invalid", password=unusable, date_joined=now - timedelta(days=30))
+        for n in range(VOTES + 1)
+    )
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users
+    )
+    raws = [TOKEN_PREFIX + secrets.token_urlsafe(24) for _ in users]
+    ApiToken.objects.bulk_create(
+        ApiToken(user=u, name="bench", prefix=raw[:8], digest=digest_token(raw))
+        for u, raw in zip(users, raws, strict=True)
+    )
+    projects = list(Nomination.objects.filter(cycle=cycle).select_related("category"))
+    jobs = [
+        (raws[i], projects[i % len(projects)].category.slug, projects[i % len(projects)].pk,
+         users[i].pk, projects[i % len(projects)].category_id, cycle.pk)
+        for i in range(VOTES)
+    ]  # fmt: skip
+    return cycle, jobs, raws[-1], projects[0]
+
+
+def _api_worker(chunk):
+    _django()
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+    started = time.perf_counter()
+    failures = 0
+    for raw, category, nomination, *_rest in chunk:
+        response = client.post(
+            f"/api/v1/prizes/{SLUG}/votes",
+            {"category": category, "nomination": nomination},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {raw}",
+        )
+        failures += response.status_code != 200
+    connection.close()
+    return time.perf_counter() - started, failures
+
+
+def _raw_worker(chunk):
+    _django()
+    from django.db import connection
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        for _raw, _category, nomination, voter, category_id, cycle_id in chunk:
+            cursor.execute(
+                "INSERT INTO bench_prize_vote (cycle_id, category_id, voter_id, nomination_id, "
+                "cast_at, changed_at, network, flag, is_void, void_reason) "
+                "VALUES (%s, %s, %s, %s, now(), now(), '', '', false, '') "
+                "ON CONFLICT (category_id, voter_id) DO NOTHING RETURNING id",
+                [cycle_id, category_id, voter, nomination],
+            )
+            cursor.fetchone()
+    connection.close()
+    return time.perf_counter() - started, 0
+
+
+def _parallel(worker, jobs) -> float:
+    chunks = [jobs[i::WORKERS] for i in range(WORKERS)]
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(WORKERS) as pool:
+        results = pool.map(worker, chunks)
+    if any(failures for _t, failures in results):
+        raise RuntimeError(f"{sum(f for _t, f in results)} requests failed")
+    # Each worker times its own loop (process start and Django setup excluded): the slowest
+    # worker's time is the wall time of the load.
+    return len(jobs) / max(seconds for seconds, _failures in results)
+
+
+def _scratch_table(create: bool) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_prize_vote")
+        if create:
+            cursor.execute("CREATE TABLE bench_prize_vote (LIKE prizes_vote INCLUDING ALL)")
+    connection.close()
+
+
+def _count(cycle) -> float:
+    """COUNT_VOTES valid votes: each bench voter votes in every category (18 per voter)."""
+    from django.contrib.auth.hashers import make_password
+    from django.db import connection
+
+    from convoca.accounts.models import User
+    from convoca.prizes.services import ranking
+
+    voters = -(-COUNT_VOTES // 18)
+    unusable = make_password(None)
+    User.objects.bulk_create(
+        (User(email=f"c{n}@count.bench.invalid", password=unusable) for n in range(voters)),
+        batch_size=5000,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH noms AS (SELECT id, category_id, row_number() OVER "
+            "(PARTITION BY category_id ORDER BY id) - 1 AS k FROM prizes_nomination "
+            "WHERE cycle_id = %s) "
+            "INSERT INTO prizes_vote (cycle_id, category_id, voter_id, nomination_id, cast_at, "
+            "changed_at, network, flag, is_void, void_reason) "
+            "SELECT %s, n.category_id, u.id, n.id, now(), "
+            "now() - make_interval(secs => (u.id * 7 + n.id) %% 86400), '', '', false, '' "
+            "FROM accounts_user u JOIN noms n ON n.k = (u.id + n.category_id) %% 6 "
+            "WHERE u.email LIKE %s LIMIT %s",
+            [cycle.pk, cycle.pk, "%@count.bench.invalid", COUNT_VOTES],
+        )
+        cursor.execute("ANALYZE prizes_vote")
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        ranking(cycle=cycle)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def _concurrency(raw, project) -> int:
+    from django.db import connection
+    from django.test import Client
+
+    from convoca.prizes.models import Vote
+
+    barrier = threading.Barrier(PARALLEL)
+    statuses = []
+
+    def run():
+        client = Client()
+        barrier.wait(timeout=60)
+        response = client.post(
+            f"/api/v1/prizes/{SLUG}/votes",
+            {"category": project.category.slug, "nomination": project.pk},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {raw}",
+        )
+        statuses.append(response.status_code)
+        connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(PARALLEL)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    voter = Vote.objects.filter(category=project.category, voter__email=f"v{VOTES}@bench.invalid")
+    return voter.count(), statuses.count(200)
+
+
+def main() -> int:
+    _django()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        print("bench.prizes needs PostgreSQL (DATABASE_URL)", file=sys.stderr)
+        return 2
+    cycle, jobs, spare_token, project = _setup()
+    connection.close()
+    _scratch_table(True)
+    raw_rate = _parallel(_raw_worker, jobs)
+    _scratch_table(False)
+    api_rate = _parallel(_api_worker, jobs)
+    votes_after, ok_answers = _concurrency(spare_token, project)
+    count_seconds = _count(cycle)
+    ratio = api_rate / raw_rate
+    result = {
+        "bench": "prizes",
+        "votes_per_s": round(api_rate, 1),
+        "raw_insert_per_s": round(raw_rate, 1),
+        "ratio": round(ratio, 3),
+        "goal_ratio": GOAL_RATIO,
+        "count_votes": COUNT_VOTES,
+        "count_seconds": round(count_seconds, 3),
+        "goal_count_seconds": GOAL_COUNT_SECONDS,
+        "parallel_requests": PARALLEL,
+        "parallel_ok_answers": ok_answers,
+        "votes_after_parallel": votes_after,
+        "workers": WORKERS,
+    }
+    result["ok"] = ratio >= GOAL_RATIO and count_seconds < GOAL_COUNT_SECONDS and votes_after == 1
+    rows = [
+        ("vote endpoint", f"{api_rate:,.0f} votes/s", ""),
+        ("raw INSERT … ON CONFLICT", f"{raw_rate:,.0f} rows/s", ""),
+        ("ratio", f"{ratio:.1%}", f">= {GOAL_RATIO:.0%}"),
+        (f"rank {COUNT_VOTES:,} votes", f"{count_seconds:.3f} s", f"< {GOAL_COUNT_SECONDS} s"),
+        (f"{PARALLEL} parallel casts", f"{votes_after} vote", "1 vote"),
+    ]
+    for name, value, goal in rows:
+        print(f"{name:<28} {value:>18} {goal:>10}", file=sys.stderr)
+    from convoca.accounts.models import User
+    from convoca.prizes.models import PrizeCycle
+
+    PrizeCycle.objects.filter(slug=SLUG).delete()
+    User.objects.filter(email__endswith="bench.invalid").delete()
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
