@@ -1,0 +1,50 @@
+from .applying import express_interest
+from .pledging import edit_pledge, my_pledges, publish_pledge, report_progress
+from .public import (
+    coalition_detail,
+    country_page,
+    group_ical,
+    pledge_detail,
+    registry,
+    registry_csv,
+    registry_xlsx,
+    working_group,
+    working_groups,
+    world,
+)
+from .secretariat import (
+    add_rate,
+    board,
+    email_expression,
+    expression_detail,
+    follow_up,
+    manage_group,
+    merge_expression,
+    move_expression,
+)
+
+__all__ = [
+    "add_rate",
+    "board",
+    "coalition_detail",
+    "country_page",
+    "edit_pledge",
+    "email_expression",
+    "express_interest",
+    "expression_detail",
+    "follow_up",
+    "group_ical",
+    "manage_group",
+    "merge_expression",
+    "move_expression",
+    "my_pledges",
+    "pledge_detail",
+    "publish_pledge",
+    "registry",
+    "registry_csv",
+    "registry_xlsx",
+    "report_progress",
+    "working_group",
+    "working_groups",
+    "world",
+]
