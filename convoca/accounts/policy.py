@@ -9,10 +9,10 @@ def requires_mfa(user: User) -> bool:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    # Roles live in stakeholders, which depends on accounts; read them lazily.
-    from convoca.stakeholders.selectors import holds_role
+    # Roles live in stakeholders, which depends on accounts; read them lazily. Accreditation
+    # staff read passport numbers: they sign in with a second factor too. One query for both.
+    from convoca.stakeholders.models import RoleAssignment
 
-    # Accreditation staff read passport numbers: they sign in with a second factor too.
-    return holds_role(user=user, role="secretariat", anywhere=True) or holds_role(
-        user=user, role="accreditation", anywhere=True
-    )
+    return RoleAssignment.objects.filter(
+        user=user, role__in=["secretariat", "accreditation"]
+    ).exists()

@@ -82,3 +82,14 @@ def test_a_secretariat_scoped_to_one_object_must_enrol_too(client, organization)
     grant_role(user=user, role=Role.SECRETARIAT, scope=organization)
     client.force_login(user)
     assert client.get("/en/").url == "/en/accounts/2fa/totp/activate/"
+
+
+def test_accreditation_staff_who_read_passport_numbers_must_enrol(client):
+    user = UserFactory()
+    grant_role(user=user, role=Role.ACCREDITATION)
+    client.force_login(user)
+    assert client.get("/en/").url == "/en/accounts/2fa/totp/activate/"
+    check_in_only = UserFactory()
+    grant_role(user=check_in_only, role=Role.CHECK_IN)
+    client.force_login(check_in_only)
+    assert client.get("/en/").status_code == 200
