@@ -29,6 +29,8 @@ ACCOUNTS = [
     DemoAccount("participant", f"participant@{DOMAIN}", "Paula", "Participant"),
     DemoAccount("reviewer", f"reviewer@{DOMAIN}", "Rafael", "Reviewer"),
     DemoAccount("jury", f"jury@{DOMAIN}", "Julia", "Jury"),
+    DemoAccount("accreditation", f"accreditation@{DOMAIN}", "Alex", "Accreditation", "MFA on first sign-in"),
+    DemoAccount("check_in", f"checkin@{DOMAIN}", "Chidi", "Check-in", "scans badges at the venue"),
 ]  # fmt: skip
 
 
@@ -57,6 +59,8 @@ def build_accounts(*, password: str, organizations: dict[str, Organization]) -> 
     stakeholders.grant_role(user=users["secretariat"], role=Role.SECRETARIAT)
     stakeholders.grant_role(user=users["reviewer"], role=Role.REVIEWER)
     stakeholders.grant_role(user=users["jury"], role=Role.JURY)
+    stakeholders.grant_role(user=users["accreditation"], role=Role.ACCREDITATION)
+    stakeholders.grant_role(user=users["check_in"], role=Role.CHECK_IN)
     organization = organizations["mama-tech"]
     if not FocalPoint.objects.filter(
         user=users["focal_point"], organization=organization, state=FocalPointState.APPROVED

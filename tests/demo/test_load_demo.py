@@ -50,7 +50,8 @@ def test_demo_prints_one_account_per_role_that_can_sign_in(client, monkeypatch, 
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-2022")
     call_command("load_demo")
     out = capsys.readouterr().out
-    for role in ("superuser", "secretariat", "focal_point", "participant", "reviewer", "jury"):
+    roles = ("superuser", "secretariat", "focal_point", "participant", "reviewer", "jury")
+    for role in (*roles, "accreditation", "check_in"):
         assert f"  {role}: " in out
     assert "password: demo-pass-2022" in out
     response = client.post(
@@ -58,6 +59,12 @@ def test_demo_prints_one_account_per_role_that_can_sign_in(client, monkeypatch, 
         {"login": "participant@demo.convoca.example", "password": "demo-pass-2022"},
     )
     assert response.url == "/en/accounts/profile/"
+    client.post("/en/accounts/logout/")
+    client.post(
+        "/en/accounts/login/",
+        {"login": "checkin@demo.convoca.example", "password": "demo-pass-2022"},
+    )
+    assert client.get("/en/secretariat/editions/wsis-forum-2022/check-in/").status_code == 200
     focal = User.objects.get(email="focalpoint@demo.convoca.example")
     assert focal.has_perm(
         "stakeholders.change_organization", Organization.objects.get(slug="mama-tech")
