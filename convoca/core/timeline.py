@@ -45,6 +45,10 @@ def register(name: str) -> Callable[[Provider], Provider]:
     return decorator
 
 
+def provider_names() -> list[str]:
+    return sorted(_providers)
+
+
 def unregister(name: str) -> None:
     _providers.pop(name, None)
 
