@@ -3,10 +3,12 @@
 `python -m bench.prizes`, against a migrated throwaway PostgreSQL database (DATABASE_URL),
 answers the product goals:
 
-* vote throughput: `POST /api/v1/prizes/{cycle}/votes` through Django's full request stack
-  (token auth, the real `cast_vote`), from WORKERS processes in parallel, reaches >= 25 % of
-  the throughput of a raw `INSERT … ON CONFLICT (category_id, voter_id) DO NOTHING` of the
-  same rows from the same number of processes, each on its own connection (pgbench-like load),
+* vote throughput: `POST /api/v1/prizes/{cycle}/votes` over HTTP to convoca served by granian
+  as production serves it (bench.servers, APP_WORKERS workers), through Django's full request
+  stack (token auth, the real `cast_vote`), from CLIENTS client processes each on one
+  keep-alive connection, reaches >= 25 % of the throughput of a raw
+  `INSERT … ON CONFLICT (category_id, voter_id) DO NOTHING` of the same rows from the same
+  number of client processes, each on its own database connection (pgbench-like load),
   measured in the same run into a scratch copy of the votes table;
 * counting: `ranking` (the grouped count and the tie-break) over 1,000,000 valid votes
   (BENCH_PRIZE_VOTES) takes < 2 s;
@@ -18,20 +20,25 @@ verified addresses and API tokens (bulk-created), the 1,000,000 votes generated 
 Prints one JSON line on stdout and a table on stderr; exits 0 whether or not the goals are met.
 """
 
+import http.client
 import json
 import multiprocessing
 import os
 import secrets
 import statistics
 import sys
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 GOAL_RATIO = 0.25
 GOAL_COUNT_SECONDS = 2.0
 COUNT_VOTES = int(os.environ.get("BENCH_PRIZE_VOTES", "1000000"))
 VOTES = int(os.environ.get("BENCH_PRIZE_REQUESTS", "3000"))
-WORKERS = int(os.environ.get("BENCH_PRIZE_WORKERS", "4"))
+# Concurrent clients, the same number for the endpoint and for the raw INSERTs.
+CLIENTS = int(os.environ.get("BENCH_PRIZE_CLIENTS", os.environ.get("BENCH_PRIZE_WORKERS", "4")))
+APP_WORKERS = int(os.environ.get("BENCH_PRIZE_APP_WORKERS", str(os.cpu_count() or 2)))
 PARALLEL = 100
 SLUG = "bench-prizes"
 
@@ -96,24 +103,29 @@ def _setup():
     return cycle, jobs, raws[-1], projects[0]
 
 
-def _api_worker(chunk):
-    _django()
-    from django.db import connection
-    from django.test import Client
+def _post_vote(conn: http.client.HTTPConnection, raw: str, category: str, nomination: int):
+    body = json.dumps({"category": category, "nomination": nomination})
+    conn.request(
+        "POST",
+        f"/api/v1/prizes/{SLUG}/votes",
+        body=body,
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {raw}"},
+    )
+    response = conn.getresponse()
+    response.read()
+    return response.status
 
-    client = Client()
+
+def _api_worker(args):
+    port, chunk = args
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     started = time.perf_counter()
     failures = 0
     for raw, category, nomination, *_rest in chunk:
-        response = client.post(
-            f"/api/v1/prizes/{SLUG}/votes",
-            {"category": category, "nomination": nomination},
-            content_type="application/json",
-            HTTP_AUTHORIZATION=f"Bearer {raw}",
-        )
-        failures += response.status_code != 200
-    connection.close()
-    return time.perf_counter() - started, failures
+        failures += _post_vote(conn, raw, category, nomination) != 200
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed, failures
 
 
 def _raw_worker(chunk):
@@ -135,15 +147,18 @@ def _raw_worker(chunk):
     return time.perf_counter() - started, 0
 
 
-def _parallel(worker, jobs) -> float:
-    chunks = [jobs[i::WORKERS] for i in range(WORKERS)]
+def _parallel(worker, jobs, port: int | None = None) -> float:
+    chunks = [jobs[i::CLIENTS] for i in range(CLIENTS)]
     context = multiprocessing.get_context("spawn")
-    with context.Pool(WORKERS) as pool:
-        results = pool.map(worker, chunks)
+    with context.Pool(CLIENTS) as pool:
+        if port is None:
+            results = pool.map(worker, chunks)
+        else:
+            results = pool.map(worker, [(port, chunk) for chunk in chunks])
     if any(failures for _t, failures in results):
         raise RuntimeError(f"{sum(f for _t, f in results)} requests failed")
-    # Each worker times its own loop (process start and Django setup excluded): the slowest
-    # worker's time is the wall time of the load.
+    # Each client times its own loop (process start and Django setup excluded): the slowest
+    # client's time is the wall time of the load.
     return len(jobs) / max(seconds for seconds, _failures in results)
 
 
@@ -193,34 +208,44 @@ def _count(cycle) -> float:
     return statistics.median(timings)
 
 
-def _concurrency(raw, project) -> int:
-    from django.db import connection
-    from django.test import Client
-
-    from convoca.prizes.models import Vote
-
+def _concurrency(port: int, raw, project) -> int:
+    """PARALLEL requests at once casting one account's vote: how many were answered 200."""
     barrier = threading.Barrier(PARALLEL)
     statuses = []
 
     def run():
-        client = Client()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         barrier.wait(timeout=60)
-        response = client.post(
-            f"/api/v1/prizes/{SLUG}/votes",
-            {"category": project.category.slug, "nomination": project.pk},
-            content_type="application/json",
-            HTTP_AUTHORIZATION=f"Bearer {raw}",
-        )
-        statuses.append(response.status_code)
-        connection.close()
+        statuses.append(_post_vote(conn, raw, project.category.slug, project.pk))
+        conn.close()
 
     threads = [threading.Thread(target=run) for _ in range(PARALLEL)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
+    return statuses.count(200)
+
+
+def _votes_of_spare_voter(project) -> int:
+    from convoca.prizes.models import Vote
+
     voter = Vote.objects.filter(category=project.category, voter__email=f"v{VOTES}@bench.invalid")
-    return voter.count(), statuses.count(200)
+    return voter.count()
+
+
+def _served(tmp: Path):
+    from bench import servers
+
+    env = servers.app_environment(tmp / "var", tmp / "static")
+    server = servers.app_server(env, tmp / "app.log", APP_WORKERS)
+    server.start()
+    try:
+        server.wait_ready("/api/v1/prizes", timeout=120)
+    except BaseException:
+        server.stop()
+        raise
+    return server
 
 
 def main() -> int:
@@ -235,8 +260,14 @@ def main() -> int:
     _scratch_table(True)
     raw_rate = _parallel(_raw_worker, jobs)
     _scratch_table(False)
-    api_rate = _parallel(_api_worker, jobs)
-    votes_after, ok_answers = _concurrency(spare_token, project)
+    with tempfile.TemporaryDirectory(prefix="bench-prizes-") as tmp:
+        server = _served(Path(tmp))
+        try:
+            api_rate = _parallel(_api_worker, jobs, port=server.port)
+            ok_answers = _concurrency(server.port, spare_token, project)
+        finally:
+            server.stop()  # and its threads' database connections with it
+    votes_after = _votes_of_spare_voter(project)
     count_seconds = _count(cycle)
     ratio = api_rate / raw_rate
     result = {
@@ -251,7 +282,8 @@ def main() -> int:
         "parallel_requests": PARALLEL,
         "parallel_ok_answers": ok_answers,
         "votes_after_parallel": votes_after,
-        "workers": WORKERS,
+        "clients": CLIENTS,
+        "app_workers": APP_WORKERS,
     }
     result["ok"] = ratio >= GOAL_RATIO and count_seconds < GOAL_COUNT_SECONDS and votes_after == 1
     rows = [

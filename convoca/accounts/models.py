@@ -87,6 +87,9 @@ class User(AbstractUser):
 
     @property
     def has_verified_email(self) -> bool:
+        known = self.__dict__.get("known_verified_email")
+        if known is not None:  # answered by the query that authenticated an API token
+            return known
         from allauth.account.models import EmailAddress
 
         return EmailAddress.objects.filter(

@@ -7,12 +7,14 @@ from convoca.accounts.services import authenticate_token
 
 
 class TokenAuth(HttpBearer):
-    """A personal API token (`Authorization: Bearer cvk_…`); required where it is used."""
+    """A personal API token (`Authorization: Bearer cvk_…`); required where it is used. One
+    query finds the account and whether its address is verified (`request.email_verified`)."""
 
     def authenticate(self, request, token):
         user = authenticate_token(token)
         if user is not None:
             request.user = user
+            request.email_verified = user.has_verified_email
         return user
 
 

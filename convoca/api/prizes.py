@@ -158,6 +158,7 @@ def cast_vote(request, cycle: str, payload: VoteIn):
             nomination=nomination,
             voter=request.user,
             network=network_of(request.META.get("REMOTE_ADDR", "")),
+            voter_verified=request.email_verified,  # answered by the token's query
         )
     except ValidationError as refused:
         raise HttpError(

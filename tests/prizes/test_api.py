@@ -92,3 +92,28 @@ def test_voting_outside_the_phase_is_a_conflict_in_the_callers_language(client, 
 
 def test_an_unknown_cycle_is_not_found(client, voter):
     assert post_vote(client, bearer(voter), "x", 1, cycle="nope").status_code == 404
+
+
+def test_a_vote_by_token_costs_few_queries(
+    client, cycle, projects, voter, django_assert_max_num_queries
+):
+    auth = bearer(voter)
+    # The token with its account and verified address, its last use, the project, the vote.
+    with django_assert_max_num_queries(4):
+        response = post_vote(client, auth, "c1-role-of-stakeholders", projects[0].pk)
+    assert response.status_code == 200
+    other = make_project(cycle, cycle.categories.get(number=2), title="Elsewhere")
+    # Within the minute the token's last use is not written again.
+    with django_assert_max_num_queries(3):
+        response = post_vote(client, auth, "c2-infrastructure", other.pk)
+    assert response.json()["nomination"] == other.pk
+
+
+def test_a_wrong_token_cannot_vote(client, cycle, projects, voter):
+    bearer(voter)
+    response = post_vote(
+        client, {"HTTP_AUTHORIZATION": "Bearer cvk_not-a-token"}, "c1-role-of-stakeholders",
+        projects[0].pk,
+    )  # fmt: skip
+    assert response.status_code == 401
+    assert not Vote.objects.exists()

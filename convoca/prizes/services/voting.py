@@ -47,7 +47,6 @@ def _insert_if_absent(*, cycle, category, nomination, voter, now, network, flag)
     return row[0] if row else None
 
 
-@transaction.atomic
 def cast_vote(
     *,
     cycle: PrizeCycle,
@@ -55,13 +54,18 @@ def cast_vote(
     nomination: Nomination,
     voter,
     network: str = "",
+    voter_verified: bool | None = None,
 ) -> Vote:
     """One vote per verified account per category while voting is open, for a project on that
-    category's ballot; casting again changes the vote (a replay changes nothing)."""
+    category's ballot; casting again changes the vote (a replay changes nothing).
+    `voter_verified` is whether the voter's address is verified, when the caller already knows
+    (the API's token query answers it); otherwise it is looked up."""
     now = timezone.now()
     if not cycle.voting_open_at(now):
         raise VotingClosed(cycle)
-    if not getattr(voter, "is_authenticated", False) or not voter.has_verified_email:
+    if not getattr(voter, "is_authenticated", False):
+        raise NotVerified()
+    if not (voter.has_verified_email if voter_verified is None else voter_verified):
         raise NotVerified()
     if (
         category.cycle_id != cycle.pk
@@ -71,8 +75,9 @@ def cast_vote(
         raise NotOnBallot()
     _throttle(voter, now)
     flag = abuse.flag_for(voter, at=now)
-    # The first vote, the common case, is one statement. It is not written to the audit log:
-    # the row itself records who voted when, and a million audit rows would double the work.
+    # The first vote, the common case, is one statement, atomic by itself: no transaction
+    # (BEGIN, COMMIT) around it. It is not written to the audit log: the row itself records who
+    # voted when, and a million audit rows would double the work.
     vote_id = _insert_if_absent(
         cycle=cycle, category=category, nomination=nomination, voter=voter, now=now,
         network=network, flag=flag,
@@ -82,6 +87,13 @@ def cast_vote(
             pk=vote_id, cycle=cycle, category=category, voter=voter, nomination=nomination,
             cast_at=now, changed_at=now, network=network, flag=flag,
         )  # fmt: skip
+    return _change_vote(category=category, nomination=nomination, voter=voter, now=now,
+                        network=network)  # fmt: skip
+
+
+@transaction.atomic
+def _change_vote(*, category: Category, nomination: Nomination, voter, now, network: str) -> Vote:
+    """The voter already has a vote in the category: point it at `nomination`, logged."""
     vote = Vote.objects.select_for_update().get(category=category, voter=voter)
     if vote.is_void:
         raise VoteVoided()

@@ -1,0 +1,69 @@
+"""The prizes in the Django admin. States, votes and jury scores change only through the
+services (each write is checked and logged there), so the admin shows them read-only."""
+
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import Category, Criterion, JuryReview, Nomination, PrizeCycle, Vote
+
+
+class CategoryInline(TranslationTabularInline):
+    model = Category
+    extra = 0
+    fields = ["number", "slug", "name"]
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+
+
+@admin.register(PrizeCycle)
+class PrizeCycleAdmin(admin.ModelAdmin):
+    list_display = ["name", "year", "slug", "edition", "voting_opens_at", "announced_at"]
+    search_fields = ["name", "slug"]
+    raw_id_fields = ["edition", "nomination_call", "ceremony"]
+    readonly_fields = ["champions_computed_at"]
+    inlines = [CategoryInline, CriterionInline]
+
+
+@admin.register(Category)
+class CategoryAdmin(TranslationAdmin):
+    list_display = ["number", "name", "slug", "cycle"]
+    list_filter = ["cycle"]
+    search_fields = ["name", "slug"]
+    filter_horizontal = ["action_lines"]
+
+
+@admin.register(Nomination)
+class NominationAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "organization", "state", "votes", "rank"]
+    list_filter = ["state", "cycle"]
+    search_fields = ["title", "organization__name", "contact_email"]
+    raw_id_fields = ["organization", "submitter", "submission"]
+    readonly_fields = ["state", "votes", "rank"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Vote)
+class VoteAdmin(ReadOnlyAdmin):
+    """Votes are private: listed by account and project only for audits; voiding goes through
+    the secretariat's page, which asks for a logged reason."""
+
+    list_display = ["voter", "category", "nomination", "changed_at", "network", "flag", "is_void"]
+    list_filter = ["cycle", "flag", "is_void"]
+    search_fields = ["voter__email", "network"]
+    raw_id_fields = ["voter", "nomination", "voided_by"]
+
+
+@admin.register(JuryReview)
+class JuryReviewAdmin(ReadOnlyAdmin):
+    list_display = ["nomination", "juror", "total", "submitted_at"]
+    raw_id_fields = ["nomination", "juror"]
