@@ -10,7 +10,9 @@ class CoalitionsConfig(AppConfig):
     def ready(self):
         from convoca.consultations.signals import submission_submitted
 
-        from . import pipeline, timeline  # noqa: F401 - registers the meetings in the timeline
+        from . import cache, pipeline, timeline  # noqa: F401 - timeline registers the meetings
+
+        cache.connect()
 
         submission_submitted.connect(
             pipeline.on_submission_submitted, dispatch_uid="coalitions.eoi_from_submission"

@@ -1,7 +1,13 @@
 """Forms of coalitions: the applicant's organization, pledges and their targets, progress
 reports, the registry's filters, and the secretariat's pipeline and working group forms."""
 
+from functools import lru_cache
+from html import escape
+
 from django import forms
+from django.forms.utils import flatatt
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -41,7 +47,8 @@ class TargetForm(forms.Form):
     indicator = forms.CharField(
         label=_("Indicator"), max_length=200, help_text=_("e.g. people connected")
     )
-    unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices)
+    # No unit chosen in advance: a spare row left empty is then unchanged, and skipped.
+    unit = forms.ChoiceField(label=_("Unit"), choices=[("", "—"), *Unit.choices])
     target = forms.CharField(label=_("Target"), max_length=30)
 
 
@@ -170,30 +177,61 @@ class ProgressForm(forms.Form):
         return self.cleaned_data["evidence"].split()
 
 
+@lru_cache(maxsize=32)
+def country_choices(language: str) -> tuple[tuple[str, str], ...]:
+    """Every country, named and sorted in `language`, worked out once per language."""
+    with translation.override(language):
+        return tuple((code, str(name)) for code, name in countries)
+
+
+class QuickSelect(forms.Select):
+    """A select written out in Python: rendering the registry's 250 countries through Django's
+    per-option templates took longer than the page's queries."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            f'<option value="{escape(str(key))}"{" selected" if str(key) in chosen else ""}>'
+            f"{escape(str(label))}</option>"
+            for key, label in self.choices
+        )
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{escape(name)}"{attrs}>{options}</select>')
+
+
 class RegistryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    focus_area = forms.ChoiceField(label=_("Focus area"), required=False)
+    focus_area = forms.ChoiceField(label=_("Focus area"), required=False, widget=QuickSelect)
     kind = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("Any")), *PledgeKind.choices]
+        label=_("Type"),
+        required=False,
+        choices=[("", _("Any")), *PledgeKind.choices],
+        widget=QuickSelect,
     )
-    country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=[("", _("Any")), *countries]
-    )
-    region = forms.ChoiceField(label=_("Region"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=QuickSelect)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=QuickSelect)
     stakeholder_type = forms.ChoiceField(
         label=_("Stakeholder type"),
         required=False,
         choices=[("", _("Any")), *StakeholderType.choices],
+        widget=QuickSelect,
     )
-    sdg = forms.TypedChoiceField(label=_("SDG"), required=False, coerce=int, empty_value=None)
+    sdg = forms.TypedChoiceField(
+        label=_("SDG"), required=False, coerce=int, empty_value=None, widget=QuickSelect
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("Any")), *[c for c in PledgeState.choices if c[0] != "draft"]],
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, coalition: Coalition, sdgs, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [
+            ("", _("Any")),
+            *country_choices(translation.get_language()),
+        ]
         self.fields["focus_area"].choices = [
             ("", _("Any")),
             *[(area.slug, area.name) for area in coalition.focus_areas.all()],

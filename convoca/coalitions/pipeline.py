@@ -23,7 +23,7 @@ from convoca.stakeholders.models import FocalPoint, FocalPointState, Organizatio
 from convoca.stakeholders.rules import is_secretariat
 from convoca.taxonomy.models import FocusArea
 
-from .dedup import find_existing, merge_organizations
+from .dedup import find_existing
 from .errors import CoalitionError
 from .models import (
     EOI_DECIDED,
@@ -327,7 +327,10 @@ def merge(
     )
     duplicate.delete()
     if other.pk != keep.organization_id:
-        merge_organizations(keep=keep.organization, duplicate=other, by=by)
+        try:
+            stakeholders.merge_organizations(keep=keep.organization, duplicate=other, by=by)
+        except stakeholders.StakeholderError as error:
+            raise CoalitionError(error.message) from error
     return keep
 
 

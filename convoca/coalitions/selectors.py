@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     Exists,
+    F,
+    Func,
     IntegerField,
     Max,
     OuterRef,
@@ -147,11 +149,16 @@ def registry(*, coalition: Coalition, filters: RegistryFilters) -> QuerySet[Pled
 def totals(*, coalition: Coalition, filters: RegistryFilters) -> Totals:
     """Pledges, entities, countries and USD of exactly what the filters list, in one query."""
     pledges = filtered_pledges(coalition=coalition, filters=filters)
+    # COUNT(DISTINCT) over the target rows of the listed pledges alone: no join back to the
+    # pledges and no GROUP BY (one row, a scalar subquery).
     countries = (
         PledgeCountry.objects.filter(pledge__in=pledges.values("pk"))
         .order_by()
-        .values("pledge__coalition")
-        .annotate(n=Count("country", distinct=True))
+        .annotate(
+            n=Func(
+                F("country"), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)"
+            )
+        )
         .values("n")
     )
     found = pledges.aggregate(

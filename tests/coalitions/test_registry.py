@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
+from django_countries.fields import Country
 
 from convoca.coalitions import selectors, services
 from convoca.coalitions.models import Member
@@ -190,3 +192,46 @@ def test_progress_reminders_command_runs(make_pledge, publish, mailoutbox, time_
     time_machine.move_to("2023-01-05 08:00+00:00")
     call_command("send_progress_reminders")
     assert len(mailoutbox) == 1
+
+
+def test_a_visitor_sees_a_new_pledge_at_once_though_the_registry_is_cached(
+    make_pledge, publish, client
+):
+    publish(make_pledge(title="Fibre for Dodoma schools"))
+    assert client.get(REGISTRY)["X-Cache"] == "miss"
+    again = client.get(REGISTRY)
+    assert again["X-Cache"] == "hit"
+    assert "Fibre for Dodoma schools" in again.text
+
+    publish(make_pledge(title="Skills in Lima", countries=["PE"]))
+    page = client.get(REGISTRY)
+    assert "Skills in Lima" in page.text
+    assert ">2</strong> pledges" in page.text
+
+
+def test_a_renamed_organization_shows_on_the_cached_country_page(
+    make_pledge, publish, member, client
+):
+    publish(make_pledge(countries=["TZ"]))
+    country = f"/en/coalitions/{P2C}/countries/TZ/"
+    assert "Kilimanjaro Fibre" in client.get(country).text
+    member.organization.name = "Kilimanjaro Fibre Networks"
+    member.organization.save()
+    assert "Kilimanjaro Fibre Networks" in client.get(country).text
+
+
+def test_a_signed_in_member_never_gets_a_cached_page(make_pledge, publish, member_focal, client):
+    publish(make_pledge(title="Fibre for Dodoma schools"))
+    client.get(REGISTRY)
+    client.force_login(member_focal)
+    page = client.get(REGISTRY)
+    assert "X-Cache" not in page
+    assert "Sign out" in page.text
+
+
+def test_the_country_filter_names_countries_in_the_page_language(client, coalition):
+    with translation.override("fr"):
+        germany = str(Country("DE").name)
+    page = client.get(f"/fr/coalitions/{P2C}/pledges/")
+    assert f'<option value="DE">{germany}</option>' in page.text
+    assert germany != "Germany"

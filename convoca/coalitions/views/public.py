@@ -20,6 +20,7 @@ from convoca.stakeholders.models import StakeholderType
 from convoca.taxonomy.models import SDG
 
 from .. import selectors, traffic
+from ..cache import public_page
 from ..forms import RegistryFilterForm
 from ..ical import meetings_calendar
 from ..models import PledgeKind, PledgeState
@@ -95,6 +96,7 @@ def _registry_context(request, coalition, form, *, base_url: str) -> dict:
 
 
 @require_safe
+@public_page
 def registry(request: HttpRequest, slug: str) -> HttpResponse:
     """Every public pledge, filtered; the totals are those of exactly the pledges listed."""
     coalition = coalition_or_404(slug)
@@ -109,6 +111,7 @@ def registry(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def country_page(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     coalition = coalition_or_404(slug)
     code = code.upper()
@@ -121,6 +124,7 @@ def country_page(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def world(request: HttpRequest, slug: str) -> HttpResponse:
     """The pledges by target country, as a shaded table grouped by ITU region (no JavaScript)."""
     coalition = coalition_or_404(slug)
@@ -231,6 +235,7 @@ def registry_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def pledge_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     coalition = coalition_or_404(slug)
     pledge = selectors.pledge_page(coalition=coalition, pk=pk)
