@@ -6,6 +6,7 @@ app_name = "coalitions"
 C = "coalitions/<slug:slug>/"
 S = "secretariat/coalitions/<slug:slug>/"
 urlpatterns = [
+    path("coalitions/", views.coalition_list, name="list"),
     path(C, views.coalition_detail, name="detail"),
     path(C + "join/", views.express_interest, name="express_interest"),
     path(C + "pledges/", views.registry, name="registry"),

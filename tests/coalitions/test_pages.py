@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from convoca.coalitions import pipeline, services
 from convoca.coalitions.models import EoiState, ExpressionOfInterest
@@ -153,3 +154,11 @@ def test_working_group_meetings_are_in_the_timeline_and_ical(
     ical = client.get(f"/en/coalitions/{P2C}/working-groups/connect/meetings.ics")
     assert b"SUMMARY:Connecting people: Framework for action" in ical.content
     assert b"DTSTART;TZID=Europe/Zurich:20220203T140000" in ical.content
+
+
+def test_the_coalitions_are_listed_and_linked_from_every_page(client, coalition):
+    home = client.get("/en/").content.decode()
+    assert reverse("coalitions:list") in home
+    page = client.get(reverse("coalitions:list")).content.decode()
+    assert coalition.name in page
+    assert reverse("coalitions:registry", args=[coalition.slug]) in page

@@ -2,6 +2,7 @@ from .applying import express_interest
 from .pledging import edit_pledge, my_pledges, publish_pledge, report_progress
 from .public import (
     coalition_detail,
+    coalition_list,
     country_page,
     group_ical,
     pledge_detail,
@@ -27,6 +28,7 @@ __all__ = [
     "add_rate",
     "board",
     "coalition_detail",
+    "coalition_list",
     "country_page",
     "edit_pledge",
     "email_expression",

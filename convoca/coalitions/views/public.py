@@ -23,7 +23,7 @@ from .. import selectors, traffic
 from ..cache import public_page
 from ..forms import RegistryFilterForm
 from ..ical import meetings_calendar
-from ..models import PledgeKind, PledgeState
+from ..models import Coalition, PledgeKind, PledgeState
 from ._shared import MANAGE, coalition_or_404
 
 PAGE_SIZE = 50
@@ -53,6 +53,12 @@ def _filter_form(request, coalition, **fixed) -> RegistryFilterForm:
 def _rows(pledges, today):
     for pledge in pledges:
         yield {"pledge": pledge, "light": traffic.light(pledge, today=today)}
+
+
+@require_safe
+def coalition_list(request: HttpRequest) -> HttpResponse:
+    coalitions = Coalition.objects.prefetch_related("focus_areas").order_by("name")
+    return render(request, "coalitions/list.html", {"coalitions": coalitions})
 
 
 @require_safe
