@@ -16,6 +16,7 @@ from convoca.core.models import TimeStampedModel
 from convoca.core.money import AmountField, CurrencyField, Money
 
 from . import rules as perms
+from .choices import PledgeKind, Unit
 
 
 class Coalition(TimeStampedModel, RulesModel):
@@ -357,17 +358,6 @@ class UsdRate(models.Model):
         return f"1 {self.currency} = {self.rate} USD ({self.valid_from})"
 
 
-class PledgeKind(models.TextChoices):
-    INFRASTRUCTURE = "infrastructure", _("Connectivity infrastructure")
-    SKILLS = "skills", _("Digital skills")
-    POLICY = "policy", _("Policy and regulation")
-    FINANCING = "financing", _("Financing")
-    DEVICES = "devices", _("Devices")
-    CONTENT = "content", _("Content and services")
-    RESEARCH = "research", _("Research and data")
-    OTHER = "other", _("Other")
-
-
 class PledgeState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -518,17 +508,6 @@ class PledgeCountry(models.Model):
 
     def __str__(self) -> str:
         return str(self.country.name)
-
-
-class Unit(models.TextChoices):
-    PEOPLE = "people", _("people")
-    HOUSEHOLDS = "households", _("households")
-    SCHOOLS = "schools", _("schools")
-    COMMUNITIES = "communities", _("communities")
-    SITES = "sites", _("sites")
-    DEVICES = "devices", _("devices")
-    KILOMETRES = "km", _("kilometres")
-    USD = "usd", _("US dollars")
 
 
 class PledgeTarget(models.Model):
