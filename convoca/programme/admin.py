@@ -1,3 +1,10 @@
+"""The programme in the Django admin, for the secretariat's superuser.
+
+An edition's status moves through `transition_edition` and a programme version is published
+by the publishing service (both logged), so the status and the published versions are
+read-only here.
+"""
+
 import datetime as dt
 
 from django.contrib import admin, messages
@@ -23,6 +30,7 @@ class ForumAdmin(TranslationAdmin):
     list_display = ["name", "slug", "time_zone"]
     list_filter = ["time_zone"]
     search_fields = ["name", "slug"]
+    autocomplete_fields = ["co_organizers"]
 
 
 class TrackInline(TranslationTabularInline):
@@ -45,6 +53,9 @@ class EditionAdmin(TranslationAdmin):
     list_display = ["name", "slug", "format", "opening_date", "final_week_start", "status"]
     list_filter = ["format", "status", "forum"]
     search_fields = ["name", "slug"]
+    list_select_related = ["forum"]
+    autocomplete_fields = ["co_organizers"]
+    readonly_fields = ["status"]
     inlines = [TrackInline, SessionTypeInline, RoomInline]
     actions = ["clone_next_year"]
 
@@ -82,8 +93,10 @@ class SessionAdmin(TranslationAdmin):
     list_display = ["title", "edition", "session_type", "track", "room", "starts_at", "is_public"]
     list_filter = ["edition", "session_type", "track", "is_public"]
     search_fields = ["title", "code"]
+    list_select_related = ["edition", "session_type", "track", "room"]
     raw_id_fields = ["room"]
-    filter_horizontal = ["action_lines", "sdgs", "organizers"]
+    autocomplete_fields = ["organizers"]
+    filter_horizontal = ["action_lines", "sdgs"]
     inlines = [SpeakerInline]
 
 
@@ -92,6 +105,7 @@ class TrackAdmin(TranslationAdmin):
     list_display = ["name", "edition", "is_high_level"]
     list_filter = ["edition", "is_high_level"]
     search_fields = ["name", "slug"]
+    list_select_related = ["edition"]
 
 
 @admin.register(SessionType)
@@ -99,6 +113,7 @@ class SessionTypeAdmin(TranslationAdmin):
     list_display = ["name", "edition", "default_duration", "is_high_level"]
     list_filter = ["edition", "is_high_level"]
     search_fields = ["name", "slug"]
+    list_select_related = ["edition"]
 
 
 @admin.register(Room)
@@ -106,6 +121,7 @@ class RoomAdmin(TranslationAdmin):
     list_display = ["name", "edition", "kind", "capacity"]
     list_filter = ["edition", "kind"]
     search_fields = ["name", "slug"]
+    list_select_related = ["edition"]
 
 
 @admin.register(SessionSpeaker)
@@ -113,6 +129,7 @@ class SessionSpeakerAdmin(admin.ModelAdmin):
     list_display = ["person", "session", "role"]
     list_filter = ["role", "session__edition"]
     search_fields = ["person__family_name", "session__title"]
+    list_select_related = ["person", "session"]
     raw_id_fields = ["person", "session"]
 
 
@@ -121,7 +138,11 @@ class ProgrammeVersionAdmin(admin.ModelAdmin):
     list_display = ["edition", "number", "published_at", "published_by"]
     list_filter = ["edition"]
     search_fields = ["edition__name", "note"]
-    readonly_fields = ["changes", "snapshot"]
+    list_select_related = ["edition", "published_by"]
+    readonly_fields = ["edition", "number", "published_at", "published_by", "changes", "snapshot"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(AgendaItem)
@@ -129,4 +150,5 @@ class AgendaItemAdmin(admin.ModelAdmin):
     list_display = ["user", "session", "created_at"]
     list_filter = ["session__edition"]
     search_fields = ["user__email", "session__title"]
+    list_select_related = ["user", "session"]
     raw_id_fields = ["user", "session"]
