@@ -5,6 +5,8 @@ memberships and progress reports are view-only."""
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from convoca.core.admin_views import ViewOnlyInline
+
 from .models import (
     Coalition,
     Document,
@@ -20,17 +22,6 @@ from .models import (
     UsdRate,
     WorkingGroup,
 )
-
-
-class ViewOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Coalition)

@@ -10,6 +10,8 @@ assignments, reviews and their scores are view-only (as the prizes' jury reviews
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from convoca.core.admin_views import ViewOnlyAdmin
+
 from .models import (
     Call,
     Consultation,
@@ -24,14 +26,6 @@ from .models import (
     Submission,
     SubmissionSpeaker,
 )
-
-
-class ViewOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class PhaseInline(TranslationStackedInline):

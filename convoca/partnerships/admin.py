@@ -12,6 +12,8 @@ pages, not added here.
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from convoca.core.admin_views import ViewOnlyInline
+
 from .models import (
     Benefit,
     BenefitDelivery,
@@ -22,17 +24,6 @@ from .models import (
     Receipt,
     TrustFund,
 )
-
-
-class ViewOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class ExchangeRateInline(ViewOnlyInline):

@@ -5,6 +5,8 @@ shows them read-only, and votes and jury reviews view-only."""
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from convoca.core.admin_views import ViewOnlyAdmin
+
 from .models import Category, Criterion, JuryReview, Nomination, PrizeCycle, Vote
 
 
@@ -51,16 +53,8 @@ class NominationAdmin(admin.ModelAdmin):
     readonly_fields = ["state", "votes", "rank"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Vote)
-class VoteAdmin(ReadOnlyAdmin):
+class VoteAdmin(ViewOnlyAdmin):
     """Votes are private: listed by account and project only for audits; voiding goes through
     the secretariat's page, which asks for a logged reason."""
 
@@ -72,7 +66,7 @@ class VoteAdmin(ReadOnlyAdmin):
 
 
 @admin.register(JuryReview)
-class JuryReviewAdmin(ReadOnlyAdmin):
+class JuryReviewAdmin(ViewOnlyAdmin):
     list_display = ["nomination", "juror", "total", "submitted_at"]
     list_filter = ["nomination__cycle", "nomination__category", "submitted_at"]
     search_fields = ["nomination__title", "juror__email"]

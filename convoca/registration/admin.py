@@ -11,6 +11,8 @@ staff read it, through their own page.
 
 from django.contrib import admin
 
+from convoca.core.admin_views import ViewOnlyAdmin
+
 from .models import (
     CheckIn,
     Invitation,
@@ -20,17 +22,6 @@ from .models import (
     SessionQuota,
     SessionSeat,
 )
-
-
-class ViewOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RegistrationForm)

@@ -1,15 +1,13 @@
 """Public voting: the rules a voter meets, one vote per category, changes, replays, voiding."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from convoca.core.models import AuditEntry
 from convoca.prizes import services
 from convoca.prizes.models import NominationState, Vote, VoteFlag
 from tests.factories import UserFactory
+from tests.support.threads import in_threads
 
 from .conftest import make_cycle, make_project, move_to
 
@@ -173,39 +171,17 @@ def test_voiding_needs_a_reason_and_changes_nothing_without(
     assert not Vote.objects.get().is_void
 
 
-def _in_threads(work, count: int) -> list:
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
-
-    def run(index):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = work(index)
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_parallel_votes_of_one_account_in_one_category_make_one_vote():
     cycle = make_cycle("voting")
     category = cycle.categories.get(number=1)
     projects = [make_project(cycle, category, title=f"P{n}") for n in range(4)]
     voter = UserFactory(email="eager@example.org")
-    votes = _in_threads(
+    votes = in_threads(
         lambda i: services.cast_vote(
             cycle=cycle, category=category, nomination=projects[i % 4], voter=voter
         ),
-        12,
+        range(12),
     )
     assert len({vote.pk for vote in votes}) == 1
     assert Vote.objects.filter(voter=voter, category=category).count() == 1
@@ -217,10 +193,10 @@ def test_parallel_voters_are_each_counted_once():
     category = cycle.categories.get(number=1)
     project = make_project(cycle, category)
     people = [UserFactory(email=f"crowd{n}@example.org") for n in range(10)]
-    _in_threads(
+    in_threads(
         lambda i: services.cast_vote(
             cycle=cycle, category=category, nomination=project, voter=people[i]
         ),
-        10,
+        range(10),
     )
     assert services.count_votes(cycle=cycle)[project.pk][0] == 10

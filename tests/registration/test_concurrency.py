@@ -2,14 +2,13 @@
 once. The counter's conditional UPDATE and its CheckConstraint keep the count exact on
 PostgreSQL (row lock) and on SQLite (IMMEDIATE transactions queue the writers)."""
 
-import threading
-
 import pytest
 from django.db import OperationalError, connection
 
 from convoca.registration import services
 from convoca.registration.models import Registration, RegistrationForm
 from tests.factories import UserFactory
+from tests.support.threads import in_threads
 
 from .conftest import details
 
@@ -17,33 +16,11 @@ SEATS = 5
 PEOPLE = 20
 
 
-def _in_threads(work, items) -> list:
-    barrier = threading.Barrier(len(items))
-    results, errors = [None] * len(items), []
-
-    def run(index, item):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = work(item)
-        except Exception as error:  # reported below, with the thread's traceback
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, item)) for i, item in enumerate(items)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_registrations_never_oversell_the_venue(edition):
     form = RegistrationForm.objects.create(edition=edition, capacity=SEATS)
     users = [UserFactory(email=f"rush{n}@example.org") for n in range(PEOPLE)]
-    outcomes = _in_threads(lambda user: services.register(form=form, **details(user)), users)
+    outcomes = in_threads(lambda user: services.register(form=form, **details(user)), users)
     states = [o.registration.state for o in outcomes]
     assert states.count("confirmed") == SEATS
     assert states.count("waitlisted") == PEOPLE - SEATS
@@ -55,7 +32,7 @@ def test_concurrent_registrations_never_oversell_the_venue(edition):
 def test_the_same_person_registering_at_once_gets_one_registration(edition):
     form = RegistrationForm.objects.create(edition=edition, capacity=SEATS)
     user = UserFactory(email="double@example.org")
-    outcomes = _in_threads(lambda _n: services.register(form=form, **details(user)), range(6))
+    outcomes = in_threads(lambda _n: services.register(form=form, **details(user)), range(6))
     assert len({o.registration.pk for o in outcomes}) == 1
     assert sum(o.created for o in outcomes) == 1
     assert RegistrationForm.objects.get(pk=form.pk).seats_taken == 1
@@ -67,7 +44,7 @@ def test_cancellations_at_once_promote_exactly_as_many_people_waiting(edition):
     users = [UserFactory(email=f"wave{n}@example.org") for n in range(SEATS + 6)]
     outcomes = [services.register(form=form, **details(user)) for user in users]
     confirmed = [o.registration for o in outcomes[:SEATS]]
-    _in_threads(lambda r: services.cancel_registration(registration=r, by=None), confirmed)
+    in_threads(lambda r: services.cancel_registration(registration=r, by=None), confirmed)
     form.refresh_from_db()
     assert form.seats_taken == SEATS
     assert Registration.objects.filter(state="confirmed").count() == SEATS
@@ -100,7 +77,7 @@ def test_a_seat_freed_while_someone_joins_the_waiting_list_goes_to_them(edition)
     def free_the_seat_meanwhile(sender, instance, created, **kwargs):
         if created and instance.email == newcomer.email:
             post_save.disconnect(free_the_seat_meanwhile, sender=Registration)
-            _in_threads(cancel_holder, [holder.registration])
+            in_threads(cancel_holder, [holder.registration])
 
     post_save.connect(free_the_seat_meanwhile, sender=Registration)
     try:
