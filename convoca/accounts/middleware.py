@@ -1,5 +1,3 @@
-import zoneinfo
-
 from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
@@ -47,9 +45,8 @@ class UserTimezoneMiddleware(SignedInMiddleware):
     """Show times in the signed-in user's time zone; anonymous visitors get UTC."""
 
     def handle(self, request, user):
-        try:
-            zone = zoneinfo.ZoneInfo(user.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = user.zone
+        if zone is None:
             return self.get_response(request)
         timezone.activate(zone)
         try:

@@ -86,6 +86,14 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     @property
+    def zone(self) -> zoneinfo.ZoneInfo | None:
+        """The user's own time zone, or None when it is unset or unknown to this system."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else None
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return None
+
+    @property
     def has_verified_email(self) -> bool:
         known = self.__dict__.get("known_verified_email")
         if known is not None:  # answered by the query that authenticated an API token

@@ -248,15 +248,18 @@ class Call(TimeStampedModel):
     def role_parents(self):
         """The consultation, or whatever owns the call (a prize cycle, a coalition): their
         secretariat manages the call too."""
-        parents = [self.consultation] if self.consultation_id else []
-        for relation in self._meta.related_objects:
-            if relation.many_to_one or relation.one_to_one:
-                continue
-            if relation.related_model._meta.app_label == self._meta.app_label:
-                continue
-            if relation.one_to_many and relation.field.name.endswith("call"):
-                parents.extend(getattr(self, relation.get_accessor_name()).all()[:10])
-        return parents
+        # Looked up once per object: a page checks permissions on the same call many times.
+        if "_role_parents" not in self.__dict__:
+            parents = [self.consultation] if self.consultation_id else []
+            for relation in self._meta.related_objects:
+                if relation.many_to_one or relation.one_to_one:
+                    continue
+                if relation.related_model._meta.app_label == self._meta.app_label:
+                    continue
+                if relation.one_to_many and relation.field.name.endswith("call"):
+                    parents.extend(getattr(self, relation.get_accessor_name()).all()[:10])
+            self.__dict__["_role_parents"] = parents
+        return self.__dict__["_role_parents"]
 
 
 class Extension(models.Model):

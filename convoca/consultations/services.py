@@ -68,10 +68,7 @@ def lacks_woman_speaker(speakers: Iterable) -> bool:
 
 
 def _viewer_zone(user) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(getattr(user, "time_zone", "") or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+    return getattr(user, "zone", None) or zoneinfo.ZoneInfo("UTC")
 
 
 def _ensure_open(call: Call, user) -> None:

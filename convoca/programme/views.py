@@ -57,12 +57,9 @@ def _viewer_zone(request: HttpRequest, edition: Edition) -> zoneinfo.ZoneInfo | 
     """The signed-in viewer's own time zone when it is not the event's; None otherwise
     (anonymous visitors see event time, with a machine-readable <time> beside it)."""
     user = request.user
-    if not user.is_authenticated or not user.time_zone or user.time_zone == edition.time_zone:
+    if not user.is_authenticated or user.time_zone == edition.time_zone:
         return None
-    try:
-        return zoneinfo.ZoneInfo(user.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
+    return user.zone
 
 
 @dataclass

@@ -14,11 +14,7 @@ from ..services import accepts, deadline_for
 
 def viewer_zone(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
     """The signed-in viewer's own time zone, shown beside the event's."""
-    name = getattr(request.user, "time_zone", "") if request.user.is_authenticated else ""
-    try:
-        return zoneinfo.ZoneInfo(name) if name else None
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
+    return request.user.zone if request.user.is_authenticated else None
 
 
 def _consultation(slug: str):
