@@ -5,11 +5,14 @@ answers the product goals:
 
 * vote throughput: `POST /api/v1/prizes/{cycle}/votes` over HTTP to convoca served by granian
   as production serves it (bench.servers, APP_WORKERS workers), through Django's full request
-  stack (token auth, the real `cast_vote`), from CLIENTS client processes each on one
+  stack (token auth, the real vote service), from CLIENTS client processes each on one
   keep-alive connection, reaches >= 25 % of the throughput of a raw
   `INSERT … ON CONFLICT (category_id, voter_id) DO NOTHING` of the same rows from the same
   number of client processes, each on its own database connection (pgbench-like load),
   measured in the same run into a scratch copy of the votes table;
+* for scale, not a goal: the same clients sending as many `GET /healthz` (one `SELECT 1`, no
+  token) to the same server, the lightest request Django answers, so the report shows how much
+  of the gap to the raw INSERTs is the vote and how much the web stack itself on this machine;
 * counting: `ranking` (the grouped count and the tie-break) over 1,000,000 valid votes
   (BENCH_PRIZE_VOTES) takes < 2 s;
 * concurrency: 100 parallel requests casting the same account's vote in one category leave
@@ -123,6 +126,21 @@ def _api_worker(args):
     failures = 0
     for raw, category, nomination, *_rest in chunk:
         failures += _post_vote(conn, raw, category, nomination) != 200
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed, failures
+
+
+def _floor_worker(args):
+    port, chunk = args
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    started = time.perf_counter()
+    failures = 0
+    for _job in chunk:
+        conn.request("GET", "/healthz")
+        response = conn.getresponse()
+        response.read()
+        failures += response.status != 200
     elapsed = time.perf_counter() - started
     conn.close()
     return elapsed, failures
@@ -263,6 +281,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-prizes-") as tmp:
         server = _served(Path(tmp))
         try:
+            floor_rate = _parallel(_floor_worker, jobs, port=server.port)
             api_rate = _parallel(_api_worker, jobs, port=server.port)
             ok_answers = _concurrency(server.port, spare_token, project)
         finally:
@@ -274,6 +293,8 @@ def main() -> int:
         "bench": "prizes",
         "votes_per_s": round(api_rate, 1),
         "raw_insert_per_s": round(raw_rate, 1),
+        "healthz_per_s": round(floor_rate, 1),
+        "healthz_ratio": round(floor_rate / raw_rate, 3),
         "ratio": round(ratio, 3),
         "goal_ratio": GOAL_RATIO,
         "count_votes": COUNT_VOTES,
@@ -290,6 +311,8 @@ def main() -> int:
         ("vote endpoint", f"{api_rate:,.0f} votes/s", ""),
         ("raw INSERT … ON CONFLICT", f"{raw_rate:,.0f} rows/s", ""),
         ("ratio", f"{ratio:.1%}", f">= {GOAL_RATIO:.0%}"),
+        ("GET /healthz, same clients", f"{floor_rate:,.0f} req/s", ""),
+        ("healthz / raw INSERT", f"{floor_rate / raw_rate:.1%}", "(scale)"),
         (f"rank {COUNT_VOTES:,} votes", f"{count_seconds:.3f} s", f"< {GOAL_COUNT_SECONDS} s"),
         (f"{PARALLEL} parallel casts", f"{votes_after} vote", "1 vote"),
     ]

@@ -5,7 +5,6 @@ from functools import cache
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -136,10 +135,3 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
-
-    def touch(self) -> None:
-        now = timezone.now()
-        # One write per minute at most: the API is read-heavy and this is only a hint.
-        if self.last_used_at is None or (now - self.last_used_at).total_seconds() > 60:
-            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
-            self.last_used_at = now

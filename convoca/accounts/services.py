@@ -1,8 +1,6 @@
 import secrets
 
-from allauth.account.models import EmailAddress
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -79,24 +77,3 @@ def revoke_token(*, token: ApiToken, by: User) -> ApiToken:
         token.save(update_fields=["revoked_at"])
         log_action(token, "accounts.token.revoked", by=by)
     return token
-
-
-def authenticate_token(raw: str) -> User | None:
-    """The active user behind an unrevoked bearer token, or None. The same query answers whether
-    the account's address is verified, so `user.has_verified_email` costs nothing more."""
-    if not raw or not raw.startswith(TOKEN_PREFIX):
-        return None
-    verified = EmailAddress.objects.filter(
-        user=OuterRef("user_id"), email__iexact=OuterRef("user__email"), verified=True
-    )
-    token = (
-        ApiToken.objects.select_related("user")
-        .annotate(email_verified=Exists(verified))
-        .filter(digest=digest_token(raw), revoked_at__isnull=True, user__is_active=True)
-        .first()
-    )
-    if token is None:
-        return None
-    token.touch()
-    token.user.known_verified_email = token.email_verified
-    return token.user

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
-from convoca.accounts.services import authenticate_token
+from convoca.accounts.tokens import authenticate_token
 
 
 class TokenAuth(HttpBearer):

@@ -141,7 +141,14 @@ def list_nominations(request, cycle: str, filters: Query[BallotFilter]):
 def cast_vote(request, cycle: str, payload: VoteIn):
     """Cast your vote in a category, or change it: you hold one vote per category, and the
     answer is that vote (the same `id` whatever you send)."""
-    # One query finds the project, its category and its cycle together.
+    network = network_of(request.META.get("REMOTE_ADDR", ""))
+    first = services.cast_first_vote(
+        cycle_slug=cycle, category_slug=payload.category, nomination_id=payload.nomination,
+        voter=request.user, network=network,
+    )  # fmt: skip
+    if first is not None:  # the common case, one statement
+        return first
+    # A change, a replay or a refusal: one query finds the project, its category and its cycle.
     nomination = (
         Nomination.objects.select_related("category", "cycle")
         .filter(cycle__slug=cycle, pk=payload.nomination, category__slug=payload.category)
@@ -157,7 +164,7 @@ def cast_vote(request, cycle: str, payload: VoteIn):
             category=category,
             nomination=nomination,
             voter=request.user,
-            network=network_of(request.META.get("REMOTE_ADDR", "")),
+            network=network,
             voter_verified=request.email_verified,  # answered by the token's query
         )
     except ValidationError as refused:

@@ -82,3 +82,47 @@ def test_tokens_of_others_cannot_be_revoked(client, participant):
     assert client.post(f"/en/accounts/tokens/{token.pk}/revoke/").status_code == 404
     token.refresh_from_db()
     assert token.is_active
+
+
+def test_the_tokens_page_shows_when_a_token_was_last_used(client, participant, capsys):
+    import time_machine
+
+    call_command("issue_token", participant.email)
+    token = capsys.readouterr().out.strip()
+    stored = ApiToken.objects.get(user=participant)
+    assert stored.last_used_at is None
+    with time_machine.travel("2026-03-02 09:00:00 +0000", tick=False):
+        assert client.get("/api/v1/me", **bearer(token)).status_code == 200
+    stored.refresh_from_db()
+    assert stored.last_used_at.isoformat() == "2026-03-02T09:00:00+00:00"
+    # Within the minute the hint is not rewritten (one write per token per minute at most) ...
+    with time_machine.travel("2026-03-02 09:00:40 +0000", tick=False):
+        assert client.get("/api/v1/me", **bearer(token)).status_code == 200
+    stored.refresh_from_db()
+    assert stored.last_used_at.isoformat() == "2026-03-02T09:00:00+00:00"
+    # ... and after it, it is.
+    with time_machine.travel("2026-03-02 09:05:00 +0000", tick=False):
+        assert client.get("/api/v1/me", **bearer(token)).status_code == 200
+    stored.refresh_from_db()
+    assert stored.last_used_at.isoformat() == "2026-03-02T09:05:00+00:00"
+    client.force_login(participant)
+    assert "March 2, 2026" in client.get("/en/accounts/tokens/").text
+
+
+def test_a_token_costs_one_query_that_knows_whether_the_address_is_verified(
+    client, participant, capsys, django_assert_max_num_queries
+):
+    from allauth.account.models import EmailAddress
+
+    call_command("issue_token", participant.email)
+    token = capsys.readouterr().out.strip()
+    client.get("/api/v1/me", **bearer(token))  # the first use writes the last-used hint
+    with django_assert_max_num_queries(2):  # the token with its account, then its organizations
+        assert client.get("/api/v1/me", **bearer(token)).status_code == 200
+    # An address that is no longer verified stops the account from voting, through the token.
+    EmailAddress.objects.filter(user=participant).update(verified=False)
+    from convoca.accounts.tokens import authenticate_token
+
+    assert authenticate_token(token).has_verified_email is False
+    EmailAddress.objects.filter(user=participant).update(verified=True)
+    assert authenticate_token(token).has_verified_email is True

@@ -98,15 +98,34 @@ def test_a_vote_by_token_costs_few_queries(
     client, cycle, projects, voter, django_assert_max_num_queries
 ):
     auth = bearer(voter)
-    # The token with its account and verified address, its last use, the project, the vote.
-    with django_assert_max_num_queries(4):
+    # The token with its account and verified address, its last use, then the vote: one
+    # statement that checks the phase and the ballot as it inserts.
+    with django_assert_max_num_queries(3):
         response = post_vote(client, auth, "c1-role-of-stakeholders", projects[0].pk)
     assert response.status_code == 200
     other = make_project(cycle, cycle.categories.get(number=2), title="Elsewhere")
     # Within the minute the token's last use is not written again.
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         response = post_vote(client, auth, "c2-infrastructure", other.pk)
     assert response.json()["nomination"] == other.pk
+    assert Vote.objects.filter(voter=voter).count() == 2
+
+
+def test_a_first_vote_by_token_carries_its_abuse_signal_and_network(client, cycle, projects):
+    newcomer = UserFactory(email="newcomer@example.org")  # joined just now
+    response = post_vote(client, bearer(newcomer), "c1-role-of-stakeholders", projects[0].pk)
+    assert response.status_code == 200
+    vote = Vote.objects.get(voter=newcomer)
+    assert (vote.flag, vote.network, vote.cycle_id) == ("new_account", "127.0.0.0/24", cycle.pk)
+    assert vote.cast_at == vote.changed_at
+
+
+def test_a_project_of_another_cycle_is_not_on_this_ballot(client, cycle, projects, voter):
+    older = make_cycle("voting", slug="wsis-prizes-2021", year=2021)
+    elsewhere = make_project(older, older.categories.get(number=1), title="Last year")
+    response = post_vote(client, bearer(voter), "c1-role-of-stakeholders", elsewhere.pk)
+    assert response.status_code == 422
+    assert not Vote.objects.exists()
 
 
 def test_a_wrong_token_cannot_vote(client, cycle, projects, voter):

@@ -11,12 +11,13 @@ from .results import (
     ranking,
     score_champion,
 )
-from .voting import VOTES_PER_MINUTE, cast_vote, void_votes
+from .voting import VOTES_PER_MINUTE, cast_first_vote, cast_vote, void_votes
 
 __all__ = [
     "DEFAULT_CATEGORIES",
     "VOTES_PER_MINUTE",
     "add_criterion",
+    "cast_first_vote",
     "cast_vote",
     "compute_champions",
     "count_votes",

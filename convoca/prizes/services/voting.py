@@ -1,7 +1,9 @@
 """Public voting: one vote per verified account per category, changeable while voting is open,
 voidable by the secretariat with a logged reason."""
 
-from django.core.cache import cache
+from functools import cache
+
+from django.core.cache import cache as shared_cache
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,32 +21,107 @@ VOTES_PER_MINUTE = 120
 
 def _throttle(voter, now) -> None:
     key = f"prizes:votes:{voter.pk}:{int(now.timestamp()) // 60}"
-    cache.add(key, 0, timeout=120)
+    shared_cache.add(key, 0, timeout=120)
     try:
-        count = cache.incr(key)
+        count = shared_cache.incr(key)
     except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=120)
+        shared_cache.set(key, 1, timeout=120)
         count = 1
     if count > VOTES_PER_MINUTE:
         raise RateLimited()
 
 
+VOTE_COLUMNS = ("cycle", "category", "voter", "nomination", "cast_at", "changed_at", "network",
+                "flag", "is_void", "void_reason")  # fmt: skip
+
+
+def _quoted(model, *fields: str) -> list[str]:
+    quote = connection.ops.quote_name
+    return [quote(model._meta.get_field(name).column) for name in fields]
+
+
+@cache
+def _insert_sql() -> str:
+    """INSERT … ON CONFLICT DO NOTHING of one vote: a second vote of the voter in the category
+    inserts nothing. One statement, so parallel requests cannot make two rows."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(_quoted(Vote, *VOTE_COLUMNS))
+    unique = ", ".join(_quoted(Vote, "category", "voter"))
+    return (
+        f"INSERT INTO {quote(Vote._meta.db_table)} ({columns}) "  # noqa: S608 -- names from _meta
+        f"VALUES ({', '.join(['%s'] * len(VOTE_COLUMNS))}) "
+        f"ON CONFLICT ({unique}) DO NOTHING RETURNING {quote(Vote._meta.pk.column)}"
+    )
+
+
+@cache
+def _first_vote_sql() -> str:
+    """The same INSERT, of a vote named by the ballot's keys (cycle slug, category slug,
+    project id), whose SELECT holds every rule of a valid first vote: the cycle is in public
+    voting, the category is the cycle's, the project is on that category's ballot. A row that
+    breaks one inserts nothing, like a second vote."""
+    quote = connection.ops.quote_name
+    vote, nomination, category, cycle = (m._meta for m in (Vote, Nomination, Category, PrizeCycle))
+    n_pk, c_pk, y_pk = (quote(meta.pk.column) for meta in (nomination, category, cycle))
+    n_cycle, n_category, n_state = _quoted(Nomination, "cycle", "category", "state")
+    c_cycle, c_slug = _quoted(Category, "cycle", "slug")
+    y_slug, y_opens, y_closes = _quoted(PrizeCycle, "slug", "voting_opens_at", "voting_closes_at")
+    unique = ", ".join(_quoted(Vote, "category", "voter"))
+    return (
+        f"INSERT INTO {quote(vote.db_table)} ({', '.join(_quoted(Vote, *VOTE_COLUMNS))}) "  # noqa: S608
+        f"SELECT n.{n_cycle}, n.{n_category}, %s, n.{n_pk}, %s, %s, %s, %s, %s, %s "
+        f"FROM {quote(nomination.db_table)} n "
+        f"JOIN {quote(category.db_table)} c ON c.{c_pk} = n.{n_category} "
+        f"JOIN {quote(cycle.db_table)} y ON y.{y_pk} = n.{n_cycle} AND y.{y_pk} = c.{c_cycle} "
+        f"WHERE n.{n_pk} = %s AND c.{c_slug} = %s AND y.{y_slug} = %s AND n.{n_state} = %s "
+        f"AND y.{y_opens} <= %s AND %s < y.{y_closes} "
+        f"ON CONFLICT ({unique}) DO NOTHING "
+        f"RETURNING {quote(vote.pk.column)}, {quote(vote.get_field('category').column)}"
+    )
+
+
 def _insert_if_absent(*, cycle, category, nomination, voter, now, network, flag) -> int | None:
-    """INSERT … ON CONFLICT DO NOTHING: the new vote's id, or None if the voter already has
-    one in this category. One statement, so parallel requests cannot make two rows."""
-    table = Vote._meta.db_table
+    """The new vote's id, or None if the voter already has one in this category."""
     stamp = connection.ops.adapt_datetimefield_value(now)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (cycle_id, category_id, voter_id, nomination_id, cast_at, "  # noqa: S608
-            "changed_at, network, flag, is_void, void_reason) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
-            "ON CONFLICT (category_id, voter_id) DO NOTHING RETURNING id",
-            [cycle.pk, category.pk, voter.pk, nomination.pk, stamp, stamp, network, flag,
-             False, ""],
+            _insert_sql(),
+            [cycle.pk, category.pk, voter.pk, nomination.pk, stamp, stamp, network, flag, False,
+             ""],
         )  # fmt: skip
         row = cursor.fetchone()
     return row[0] if row else None
+
+
+def cast_first_vote(
+    *, cycle_slug: str, category_slug: str, nomination_id: int, voter, network: str = ""
+) -> Vote | None:
+    """The API's common case in one statement: a verified account's first vote in a category,
+    named by the ballot's keys. None when it is anything else (a changed or repeated vote, a
+    refusal): `cast_vote` then decides, and says why.
+
+    Not throttled: an account has at most one first vote per category, so this path cannot be
+    driven faster than the ballot has categories; changes and replays go through `cast_vote`,
+    which is."""
+    if not getattr(voter, "is_authenticated", False) or not voter.has_verified_email:
+        return None
+    now = timezone.now()
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    flag = abuse.flag_for(voter, at=now)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _first_vote_sql(),
+            [voter.pk, stamp, stamp, network, flag, False, "",
+             nomination_id, category_slug, cycle_slug, NominationState.ON_BALLOT, stamp, stamp],
+        )  # fmt: skip
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    vote_id, category_id = row
+    return Vote(
+        pk=vote_id, category=Category(pk=category_id, slug=category_slug), voter=voter,
+        nomination_id=nomination_id, cast_at=now, changed_at=now, network=network, flag=flag,
+    )  # fmt: skip
 
 
 def cast_vote(
