@@ -72,6 +72,17 @@ def test_a_project_of_another_cycle_is_refused(cycle, voter):
         )
 
 
+def test_a_project_taken_off_the_ballot_while_the_page_was_open_gets_no_vote(
+    cycle, projects, voter
+):
+    stale = projects[0]  # as the ballot page loaded it: on the ballot
+    type(stale).objects.filter(pk=stale.pk).update(state=NominationState.REJECTED)
+    with pytest.raises(ValidationError) as refused:
+        cast(cycle, stale, voter)
+    assert refused.value.code == "not_on_ballot"
+    assert not Vote.objects.exists()
+
+
 def test_voting_again_changes_the_vote_and_never_adds_one(cycle, projects, voter):
     first = cast(cycle, projects[0], voter)
     second = cast(cycle, projects[1], voter)

@@ -41,25 +41,12 @@ def _quoted(model, *fields: str) -> list[str]:
 
 
 @cache
-def _insert_sql() -> str:
-    """INSERT … ON CONFLICT DO NOTHING of one vote: a second vote of the voter in the category
-    inserts nothing. One statement, so parallel requests cannot make two rows."""
-    quote = connection.ops.quote_name
-    columns = ", ".join(_quoted(Vote, *VOTE_COLUMNS))
-    unique = ", ".join(_quoted(Vote, "category", "voter"))
-    return (
-        f"INSERT INTO {quote(Vote._meta.db_table)} ({columns}) "  # noqa: S608 -- names from _meta
-        f"VALUES ({', '.join(['%s'] * len(VOTE_COLUMNS))}) "
-        f"ON CONFLICT ({unique}) DO NOTHING RETURNING {quote(Vote._meta.pk.column)}"
-    )
-
-
-@cache
 def _first_vote_sql() -> str:
-    """The same INSERT, of a vote named by the ballot's keys (cycle slug, category slug,
-    project id), whose SELECT holds every rule of a valid first vote: the cycle is in public
-    voting, the category is the cycle's, the project is on that category's ballot. A row that
-    breaks one inserts nothing, like a second vote."""
+    """INSERT … SELECT … ON CONFLICT DO NOTHING of one vote named by the ballot's keys (cycle
+    slug, category slug, project id). One statement, so parallel requests cannot make two rows;
+    its SELECT holds every rule of a valid first vote (the cycle is in public voting, the
+    category is the cycle's, the project is on that category's ballot), so a vote that breaks
+    one inserts nothing, like a second vote."""
     quote = connection.ops.quote_name
     vote, nomination, category, cycle = (m._meta for m in (Vote, Nomination, Category, PrizeCycle))
     n_pk, c_pk, y_pk = (quote(meta.pk.column) for meta in (nomination, category, cycle))
@@ -80,17 +67,17 @@ def _first_vote_sql() -> str:
     )
 
 
-def _insert_if_absent(*, cycle, category, nomination, voter, now, network, flag) -> int | None:
-    """The new vote's id, or None if the voter already has one in this category."""
+def _insert_vote(*, cycle_slug, category_slug, nomination_id, voter, now, network, flag):
+    """Insert the voter's first vote in the category if every rule holds: (vote id, category
+    id), or None when it inserted nothing (a vote already there, or a rule broken)."""
     stamp = connection.ops.adapt_datetimefield_value(now)
     with connection.cursor() as cursor:
         cursor.execute(
-            _insert_sql(),
-            [cycle.pk, category.pk, voter.pk, nomination.pk, stamp, stamp, network, flag, False,
-             ""],
+            _first_vote_sql(),
+            [voter.pk, stamp, stamp, network, flag, False, "",
+             nomination_id, category_slug, cycle_slug, NominationState.ON_BALLOT, stamp, stamp],
         )  # fmt: skip
-        row = cursor.fetchone()
-    return row[0] if row else None
+        return cursor.fetchone()
 
 
 def cast_first_vote(
@@ -106,15 +93,11 @@ def cast_first_vote(
     if not getattr(voter, "is_authenticated", False) or not voter.has_verified_email:
         return None
     now = timezone.now()
-    stamp = connection.ops.adapt_datetimefield_value(now)
     flag = abuse.flag_for(voter, at=now)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _first_vote_sql(),
-            [voter.pk, stamp, stamp, network, flag, False, "",
-             nomination_id, category_slug, cycle_slug, NominationState.ON_BALLOT, stamp, stamp],
-        )  # fmt: skip
-        row = cursor.fetchone()
+    row = _insert_vote(
+        cycle_slug=cycle_slug, category_slug=category_slug, nomination_id=nomination_id,
+        voter=voter, now=now, network=network, flag=flag,
+    )  # fmt: skip
     if row is None:
         return None
     vote_id, category_id = row
@@ -155,13 +138,13 @@ def cast_vote(
     # The first vote, the common case, is one statement, atomic by itself: no transaction
     # (BEGIN, COMMIT) around it. It is not written to the audit log: the row itself records who
     # voted when, and a million audit rows would double the work.
-    vote_id = _insert_if_absent(
-        cycle=cycle, category=category, nomination=nomination, voter=voter, now=now,
-        network=network, flag=flag,
+    row = _insert_vote(
+        cycle_slug=cycle.slug, category_slug=category.slug, nomination_id=nomination.pk,
+        voter=voter, now=now, network=network, flag=flag,
     )  # fmt: skip
-    if vote_id is not None:
+    if row is not None:
         return Vote(
-            pk=vote_id, cycle=cycle, category=category, voter=voter, nomination=nomination,
+            pk=row[0], cycle=cycle, category=category, voter=voter, nomination=nomination,
             cast_at=now, changed_at=now, network=network, flag=flag,
         )  # fmt: skip
     return _change_vote(category=category, nomination=nomination, voter=voter, now=now,
@@ -171,7 +154,9 @@ def cast_vote(
 @transaction.atomic
 def _change_vote(*, category: Category, nomination: Nomination, voter, now, network: str) -> Vote:
     """The voter already has a vote in the category: point it at `nomination`, logged."""
-    vote = Vote.objects.select_for_update().get(category=category, voter=voter)
+    vote = Vote.objects.select_for_update().filter(category=category, voter=voter).first()
+    if vote is None:  # nothing was inserted for another reason: the ballot changed meanwhile
+        raise NotOnBallot()
     if vote.is_void:
         raise VoteVoided()
     if vote.nomination_id == nomination.pk:
