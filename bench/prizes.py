@@ -106,6 +106,12 @@ def _setup():
     return cycle, jobs, raws[-1], projects[0]
 
 
+def _answer(conn: http.client.HTTPConnection) -> int:
+    response = conn.getresponse()
+    response.read()
+    return response.status
+
+
 def _post_vote(conn: http.client.HTTPConnection, raw: str, category: str, nomination: int):
     body = json.dumps({"category": category, "nomination": nomination})
     conn.request(
@@ -114,33 +120,22 @@ def _post_vote(conn: http.client.HTTPConnection, raw: str, category: str, nomina
         body=body,
         headers={"Content-Type": "application/json", "Authorization": f"Bearer {raw}"},
     )
-    response = conn.getresponse()
-    response.read()
-    return response.status
+    return _answer(conn)
 
 
-def _api_worker(args):
-    port, chunk = args
+def _http_worker(args):
+    """One client on one keep-alive connection: a vote per job, or with `floor` as many
+    `GET /healthz`."""
+    port, chunk, floor = args
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     started = time.perf_counter()
     failures = 0
     for raw, category, nomination, *_rest in chunk:
-        failures += _post_vote(conn, raw, category, nomination) != 200
-    elapsed = time.perf_counter() - started
-    conn.close()
-    return elapsed, failures
-
-
-def _floor_worker(args):
-    port, chunk = args
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    started = time.perf_counter()
-    failures = 0
-    for _job in chunk:
-        conn.request("GET", "/healthz")
-        response = conn.getresponse()
-        response.read()
-        failures += response.status != 200
+        if floor:
+            conn.request("GET", "/healthz")
+            failures += _answer(conn) != 200
+        else:
+            failures += _post_vote(conn, raw, category, nomination) != 200
     elapsed = time.perf_counter() - started
     conn.close()
     return elapsed, failures
@@ -165,14 +160,14 @@ def _raw_worker(chunk):
     return time.perf_counter() - started, 0
 
 
-def _parallel(worker, jobs, port: int | None = None) -> float:
+def _parallel(worker, jobs, port: int | None = None, floor: bool = False) -> float:
     chunks = [jobs[i::CLIENTS] for i in range(CLIENTS)]
     context = multiprocessing.get_context("spawn")
     with context.Pool(CLIENTS) as pool:
         if port is None:
             results = pool.map(worker, chunks)
         else:
-            results = pool.map(worker, [(port, chunk) for chunk in chunks])
+            results = pool.map(worker, [(port, chunk, floor) for chunk in chunks])
     if any(failures for _t, failures in results):
         raise RuntimeError(f"{sum(f for _t, f in results)} requests failed")
     # Each client times its own loop (process start and Django setup excluded): the slowest
@@ -281,8 +276,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-prizes-") as tmp:
         server = _served(Path(tmp))
         try:
-            floor_rate = _parallel(_floor_worker, jobs, port=server.port)
-            api_rate = _parallel(_api_worker, jobs, port=server.port)
+            floor_rate = _parallel(_http_worker, jobs, port=server.port, floor=True)
+            api_rate = _parallel(_http_worker, jobs, port=server.port)
             ok_answers = _concurrency(server.port, spare_token, project)
         finally:
             server.stop()  # and its threads' database connections with it

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from convoca.core.audit import log_action
+from convoca.core.sql import column, columns, table
 
 from .. import abuse
 from ..errors import NotOnBallot, NotVerified, PrizeError, RateLimited, VoteVoided, VotingClosed
@@ -35,11 +36,6 @@ VOTE_COLUMNS = ("cycle", "category", "voter", "nomination", "cast_at", "changed_
                 "flag", "is_void", "void_reason")  # fmt: skip
 
 
-def _quoted(model, *fields: str) -> list[str]:
-    quote = connection.ops.quote_name
-    return [quote(model._meta.get_field(name).column) for name in fields]
-
-
 @cache
 def _first_vote_sql() -> str:
     """INSERT … SELECT … ON CONFLICT DO NOTHING of one vote named by the ballot's keys (cycle
@@ -47,23 +43,26 @@ def _first_vote_sql() -> str:
     its SELECT holds every rule of a valid first vote (the cycle is in public voting, the
     category is the cycle's, the project is on that category's ballot), so a vote that breaks
     one inserts nothing, like a second vote."""
-    quote = connection.ops.quote_name
-    vote, nomination, category, cycle = (m._meta for m in (Vote, Nomination, Category, PrizeCycle))
-    n_pk, c_pk, y_pk = (quote(meta.pk.column) for meta in (nomination, category, cycle))
-    n_cycle, n_category, n_state = _quoted(Nomination, "cycle", "category", "state")
-    c_cycle, c_slug = _quoted(Category, "cycle", "slug")
-    y_slug, y_opens, y_closes = _quoted(PrizeCycle, "slug", "voting_opens_at", "voting_closes_at")
-    unique = ", ".join(_quoted(Vote, "category", "voter"))
+
+    def n(field):
+        return column(Nomination, field, "n")
+
+    def c(field):
+        return column(Category, field, "c")
+
+    def y(field):
+        return column(PrizeCycle, field, "y")
+
     return (
-        f"INSERT INTO {quote(vote.db_table)} ({', '.join(_quoted(Vote, *VOTE_COLUMNS))}) "  # noqa: S608
-        f"SELECT n.{n_cycle}, n.{n_category}, %s, n.{n_pk}, %s, %s, %s, %s, %s, %s "
-        f"FROM {quote(nomination.db_table)} n "
-        f"JOIN {quote(category.db_table)} c ON c.{c_pk} = n.{n_category} "
-        f"JOIN {quote(cycle.db_table)} y ON y.{y_pk} = n.{n_cycle} AND y.{y_pk} = c.{c_cycle} "
-        f"WHERE n.{n_pk} = %s AND c.{c_slug} = %s AND y.{y_slug} = %s AND n.{n_state} = %s "
-        f"AND y.{y_opens} <= %s AND %s < y.{y_closes} "
-        f"ON CONFLICT ({unique}) DO NOTHING "
-        f"RETURNING {quote(vote.pk.column)}, {quote(vote.get_field('category').column)}"
+        f"INSERT INTO {table(Vote)} ({columns(Vote, *VOTE_COLUMNS)}) "  # noqa: S608 -- names from _meta
+        f"SELECT {n('cycle')}, {n('category')}, %s, {n('pk')}, %s, %s, %s, %s, %s, %s "
+        f"FROM {table(Nomination)} n "
+        f"JOIN {table(Category)} c ON {c('pk')} = {n('category')} "
+        f"JOIN {table(PrizeCycle)} y ON {y('pk')} = {n('cycle')} AND {y('pk')} = {c('cycle')} "
+        f"WHERE {n('pk')} = %s AND {c('slug')} = %s AND {y('slug')} = %s AND {n('state')} = %s "
+        f"AND {y('voting_opens_at')} <= %s AND %s < {y('voting_closes_at')} "
+        f"ON CONFLICT ({columns(Vote, 'category', 'voter')}) DO NOTHING "
+        f"RETURNING {columns(Vote, 'pk', 'category')}"
     )
 
 
